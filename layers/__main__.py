@@ -1,0 +1,51 @@
+"""Command line: `python -m layers validate` and `python -m layers export --format geojson --out DIR`."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from layers.export import FORMATS, export_layers
+from layers.loading import validate_all
+
+
+def cmd_validate(_: argparse.Namespace) -> int:
+    problems = validate_all()
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        return 1
+    print("all layers valid")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    formats = FORMATS if args.format == "all" else [args.format]
+    failed = False
+    for fmt in formats:
+        written, problems = export_layers(Path(args.out), fmt, args.layer or None)
+        for path in written:
+            print(f"wrote {path}")
+        for problem in problems:
+            print(f"skipped: {problem}", file=sys.stderr)
+        failed = failed or bool(problems)
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m layers", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("validate", help="check every catalog entry and file; exit 1 on any problem").set_defaults(
+        func=cmd_validate)
+    exp = sub.add_parser("export", help="write every layer to a folder")
+    exp.add_argument("--format", choices=[*FORMATS, "all"], default="geojson")
+    exp.add_argument("--out", required=True, help="output folder")
+    exp.add_argument("--layer", action="append", help="only this layer (repeatable)")
+    exp.set_defaults(func=cmd_export)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

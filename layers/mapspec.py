@@ -1,0 +1,120 @@
+"""Turns loaded layers into the JSON "map spec" that static/js/planmap.js draws (pure data, no HTML)."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import geopandas as gpd
+
+from layers.catalog import LayerSpec
+from layers.i18n import t
+
+STYLE_KEYS = {"color": "color", "fill_color": "fillColor", "fill_opacity": "fillOpacity", "weight": "weight",
+              "opacity": "opacity", "radius": "radius", "dash": "dashArray"}
+POPUP_TEXT_KEYS = ("plan_wording", "projects", "source", "read_plan", "legend", "north",
+                   "basis_boundary", "basis_located", "basis_schematic")
+LEGEND_SHAPES = {"fill": "fill", "polygon": "fill", "area": "fill", "line": "line", "point": "point"}
+DALIAN_BOUNDS = (120.9, 38.65, 123.35, 40.2)  # lon/lat box that frames the whole city region
+
+
+def leaflet_style(style: dict[str, Any], geometry: str) -> dict[str, Any]:
+    """Catalog style keys → Leaflet path options."""
+    out = {STYLE_KEYS[k]: v for k, v in style.items() if k in STYLE_KEYS and v is not None}
+    if geometry == "line":
+        out["fill"] = False
+    elif geometry == "point":
+        out.setdefault("fillColor", out.get("color", "#333"))
+        out.setdefault("fillOpacity", 0.85)
+        out.setdefault("weight", 1.5)
+    return out
+
+
+def layer_entry(spec: LayerSpec, gdf: gpd.GeoDataFrame, lang: str) -> dict[str, Any]:
+    style_by = {}
+    if spec.style_by:
+        style_by = {"property": spec.style_by.get("property", "kind"),
+                    "values": {k: leaflet_style(v, spec.geometry)
+                               for k, v in spec.style_by.get("values", {}).items()}}
+    return {
+        "id": spec.id,
+        "title": spec.title(lang),
+        "role": "basemap" if spec.group == "basemap" else "overlay",
+        "style": leaflet_style(spec.style, spec.geometry),
+        "styleBy": style_by,
+        "labels": spec.labels,
+        "extraFields": [{"key": f["key"], "label": f.get(f"label_{lang}") or f.get("label_zh", f["key"])}
+                        for f in spec.popup_fields],
+        "data": gdf.to_geo_dict(drop_id=True),
+        "labelPoints": label_points(gdf) if spec.labels else None,
+    }
+
+
+def label_points(gdf: gpd.GeoDataFrame) -> list[list[float]]:
+    """Where each feature's name goes: inside its largest part (polygons), half-way along (lines), on it (points)."""
+    out = []
+    for geom in gdf.geometry:
+        parts = list(getattr(geom, "geoms", [geom]))
+        if geom.geom_type.endswith("Polygon"):
+            point = max(parts, key=lambda g: g.area).representative_point()
+        elif geom.geom_type.endswith("LineString"):
+            longest = max(parts, key=lambda g: g.length)
+            point = longest.interpolate(0.5, normalized=True)
+        else:
+            point = parts[0]
+        out.append([round(point.y, 5), round(point.x, 5)])
+    return out
+
+
+def legend_items(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang: str) -> list[dict[str, Any]]:
+    items = []
+    for spec in specs:
+        if spec.id not in layers:
+            continue
+        for item in spec.legend:
+            items.append({"label": item.get(f"label_{lang}") or item.get("label_zh", spec.title(lang)),
+                          "color": item.get("color"), "fill_color": item.get("fill_color"),
+                          "shape": LEGEND_SHAPES.get(item.get("shape", "fill"), "fill"), "dash": item.get("dash")})
+    if any("geometry_basis" in g and (g["geometry_basis"] == "schematic").any() for g in layers.values()):
+        items.append({"label": t("schematic_legend", lang), "color": "#7a6a3a", "fill_color": "#fff6d8",
+                      "shape": "fill", "dash": "7 5"})
+    return items
+
+
+def bounds_of(layers: dict[str, gpd.GeoDataFrame], specs: list[LayerSpec]) -> tuple[float, ...]:
+    overlays = [layers[s.id] for s in specs if s.id in layers and s.group != "basemap" and len(layers[s.id])]
+    if not overlays:
+        return DALIAN_BOUNDS
+    minx = min(g.total_bounds[0] for g in overlays)
+    miny = min(g.total_bounds[1] for g in overlays)
+    maxx = max(g.total_bounds[2] for g in overlays)
+    maxy = max(g.total_bounds[3] for g in overlays)
+    return (float(minx), float(miny), float(maxx), float(maxy))
+
+
+def build_spec(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang: str, *, title: str = "",
+               subtitle: str = "", notice: str = "", selected: str | None = None,
+               view: dict[str, float] | None = None, plan_link: str | None = None) -> dict[str, Any]:
+    """Everything planmap.js needs, in draw order (basemap first)."""
+    ordered = sorted((s for s in specs if s.id in layers), key=lambda s: s.group != "basemap")
+    return {
+        "lang": lang,
+        "title": title,
+        "subtitle": subtitle,
+        "notice": notice,
+        "text": {k: t(k, lang) for k in POPUP_TEXT_KEYS},
+        "layers": [layer_entry(s, layers[s.id], lang) for s in ordered],
+        "legend": legend_items(ordered, layers, lang),
+        "bounds": bounds_of(layers, ordered),
+        "selected": selected,
+        "view": view,
+        "planLink": plan_link,
+    }
+
+
+def to_script_json(value: Any) -> str:
+    """JSON that is safe inside a <script> element: no '<', '>', '&' or line separators survive as such."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return text

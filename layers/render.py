@@ -1,0 +1,100 @@
+"""Builds the folium map: local Leaflet assets (no CDN), optional online tiles, and the plan layers."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import folium
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from layers import paths
+from layers.mapspec import to_script_json
+
+DEFAULT_ASSET_BASE = "/app/static/"  # Streamlit's static file server (enableStaticServing)
+VENDOR_JS = (("leaflet", "vendor/leaflet/leaflet.js"), ("planmap", "js/planmap.js"))
+VENDOR_CSS = (("leaflet_css", "vendor/leaflet/leaflet.css"), ("planmap_css", "js/planmap.css"))
+
+
+# Shown until planmap.js draws the map; stays (with the reason) when the map scripts cannot be loaded.
+ASSET_FALLBACK = (
+    '<div class="pm-fallback" role="status" style="position:absolute;top:38%;left:10%;right:10%;z-index:2000;'
+    'background:#fff8e1;border:1px solid #d4a017;padding:12px 16px;border-radius:6px;font:14px sans-serif;'
+    'color:#333;text-align:center">地图正在加载…… 若此提示一直显示，说明地图脚本（{asset_base}vendor/leaflet/、'
+    '{asset_base}js/planmap.js）未能加载。<br>Loading the map… If this message stays, the map scripts '
+    '({asset_base}vendor/leaflet/, {asset_base}js/planmap.js) could not be loaded.</div>'
+)
+
+
+@dataclass(frozen=True)
+class Basemap:
+    """An optional online tile layer; the offline land basemap always lies underneath it."""
+
+    id: str
+    url: str
+    attribution: str
+    max_zoom: int = 18
+    needs_key: bool = False
+
+
+BASEMAPS = {
+    "offline": None,
+    "osm": Basemap("osm", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                   "© OpenStreetMap contributors", 19),
+    "carto": Basemap("carto", "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png",
+                     "© OpenStreetMap contributors © CARTO", 19),
+    "esri": Basemap("esri", "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
+                    "Esri, Maxar, Earthstar Geographics", 18),
+    # 天地图 is CGCS2000 (≈ WGS-84 at map scale), so the WGS-84 overlays line up; it needs a user key.
+    "tianditu": Basemap("tianditu", "https://t{s}.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0"
+                        "&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}"
+                        "&tk={key}", "© 天地图 Tianditu", 18, needs_key=True),
+}
+
+
+def missing_assets(static_dir: Path = paths.STATIC) -> list[str]:
+    """The map's own scripts and stylesheets that are not on disk (the map cannot draw without them)."""
+    return [f"static/{rel}" for _, rel in (*VENDOR_JS, *VENDOR_CSS) if not (static_dir / rel).is_file()]
+
+
+def available_basemaps(tianditu_key: str) -> list[str]:
+    return [k for k, b in BASEMAPS.items() if b is None or not b.needs_key or tianditu_key]
+
+
+class PlanLayers(MacroElement):
+    """Calls PlanMap.render(map, spec) with the spec embedded as script-safe JSON."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        PlanMap.render({{ this._parent.get_name() }}, {{ this.spec_json }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, spec: dict[str, Any]):
+        super().__init__()
+        self._name = "PlanLayers"
+        self.spec_json = to_script_json(spec)
+
+
+def build_map(spec: dict[str, Any], *, basemap: str = "offline", tianditu_key: str = "",
+              asset_base: str = DEFAULT_ASSET_BASE) -> folium.Map:
+    """A folium Map that loads only local assets and draws the spec's layers."""
+    minx, miny, maxx, maxy = spec["bounds"]
+    fmap = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=8, tiles=None,
+                      control_scale=False, zoom_snap=0.25, zoom_delta=0.5, min_zoom=6, max_zoom=18, max_bounds=False)
+    fmap.default_js = [(name, asset_base + path) for name, path in VENDOR_JS]
+    fmap.default_css = [(name, asset_base + path) for name, path in VENDOR_CSS]
+    choice = BASEMAPS.get(basemap)
+    if choice is not None and (not choice.needs_key or tianditu_key):
+        folium.TileLayer(tiles=choice.url.replace("{key}", tianditu_key), attr=choice.attribution,
+                         name=choice.id, max_zoom=choice.max_zoom,
+                         subdomains="01234567" if choice.id == "tianditu" else "abc").add_to(fmap)
+    PlanLayers(spec).add_to(fmap)
+    fmap.get_root().html.add_child(Element(ASSET_FALLBACK.format(asset_base=asset_base)))
+    return fmap
+
+
+def map_html(fmap: folium.Map) -> str:
+    """The whole map as one HTML document (for the static edition and tests)."""
+    return fmap.get_root().render()

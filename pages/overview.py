@@ -1,0 +1,4 @@
+"""Overview: the ten districts with their Box 13 functions on the offline basemap."""
+from ui import map_page
+
+map_page.render("overview", "page_overview", intro_key="overview_intro")

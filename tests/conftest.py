@@ -1,0 +1,36 @@
+"""Shared fixtures: a throw-away copy of geodata/ to break, and clean Streamlit caches between AppTests."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def geodata_copy(tmp_path, monkeypatch):
+    """A copy of geodata/ that the layers package reads instead of the real one."""
+    from layers import paths, validation
+
+    catalog = sys.modules["layers.catalog"]  # the module (the package re-exports a function of that name)
+
+    target = tmp_path / "geodata"
+    shutil.copytree(ROOT / "geodata", target)
+    monkeypatch.setattr(paths, "GEODATA", target)
+    catalog._cached.cache_clear()
+    validation.dalian_extent.cache_clear()
+    yield target
+    catalog._cached.cache_clear()
+    validation.dalian_extent.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def clear_streamlit_caches():
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield

@@ -1,0 +1,89 @@
+"""Every page in headless Chromium: map drawn, no page errors, no app exceptions, nothing leaves the machine.
+Plus the faults: a broken data file and a missing map asset give a clear message and the rest keeps working."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from browser import launch, map_frame_features, start_app, stop_app, visit
+from conftest import ROOT
+from ui.navigation import page_files
+
+pytestmark = pytest.mark.browser
+PAGE_PATHS = ["/" if f.endswith("overview.py") else "/" + f.split("/")[-1][:-3] for f in page_files()]
+MAP_PAGES = [p for p in PAGE_PATHS if p != "/about"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    proc, url = start_app(ROOT)
+    yield url
+    stop_app(proc)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("path", PAGE_PATHS)
+def test_page_renders_offline(browser, app_url, path, lang):
+    result, page = visit(browser, f"{app_url.rstrip('/')}{path}?lang={lang}", wait_s=30 if path in MAP_PAGES else 4)
+    page.close()
+    assert result.page_errors == []
+    assert result.exceptions == 0
+    assert result.outside_requests == []
+    if path in MAP_PAGES:
+        assert result.features > 0, "map features drawn"
+
+
+def test_overview_shows_districts_with_popup_text(browser, app_url):
+    result, page = visit(browser, f"{app_url}?lang=en")
+    frame = next(f for f in page.frames if f.query_selector(".leaflet-container"))
+    labels = [el.inner_text() for el in frame.query_selector_all(".pm-label-text")]
+    assert "Zhongshan District" in labels and len(labels) == 10
+    frame.click(".pm-legend")  # the legend is present and clickable without closing the page
+    assert "Legend" in frame.inner_text(".pm-legend")
+    page.close()
+
+
+@pytest.fixture
+def broken_copy(tmp_path):
+    """A fresh copy of the app for a test to break."""
+    root = tmp_path / "app"
+    shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.png"))
+    return root
+
+
+def test_corrupted_data_file_gives_a_message_and_the_map_still_draws(browser, broken_copy):
+    target = broken_copy / "geodata" / "layers" / "districts.geojson"
+    target.write_text(target.read_text(encoding="utf-8")[:3000], encoding="utf-8")
+    proc, url = start_app(broken_copy)
+    try:
+        result, page = visit(browser, f"{url}?lang=en")
+        page.close()
+    finally:
+        stop_app(proc)
+    assert "districts.geojson" in result.text and "truncated" in result.text
+    assert result.features == 0 or result.exceptions == 0
+    assert result.exceptions == 0 and result.page_errors == []
+
+
+def test_missing_map_asset_gives_a_message_and_the_page_still_works(browser, broken_copy):
+    (broken_copy / "static" / "js" / "planmap.js").unlink()
+    proc, url = start_app(broken_copy)
+    try:
+        result, page = visit(browser, f"{url}?lang=en", wait_s=5)
+        page.close()
+    finally:
+        stop_app(proc)
+    assert "map asset files are missing" in result.text and "static/js/planmap.js" in result.text
+    assert "Overview" in result.text and "Feature list" in result.text
+    assert result.exceptions == 0 and result.page_errors == []

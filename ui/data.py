@@ -1,0 +1,48 @@
+"""Cached access to the layers (reloaded when a file changes) and the site configuration."""
+from __future__ import annotations
+
+import geopandas as gpd
+import streamlit as st
+
+from layers import catalog, load
+from layers.catalog import LayerSpec
+from layers.config import SiteConfig, load_config
+from layers.loading import LayerError
+from layers.validation import Problem
+
+
+def file_stamp(spec: LayerSpec) -> float:
+    """The file's modification time (0 when missing): a cache key that changes when the data does."""
+    try:
+        return spec.path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _load_cached(layer_id: str, mtime: float) -> gpd.GeoDataFrame:
+    return load(layer_id)
+
+
+def load_layers(specs: list[LayerSpec]) -> tuple[dict[str, gpd.GeoDataFrame], list[Problem]]:
+    """The layers that load (cached), and a problem for each that does not — never an exception."""
+    layers, problems = {}, []
+    for spec in specs:
+        try:
+            layers[spec.id] = _load_cached(spec.id, file_stamp(spec))
+        except LayerError as exc:
+            problems.extend(exc.problems)
+    return layers, problems
+
+
+def specs_for(group: str) -> list[LayerSpec]:
+    return [s for s in catalog(group) if not s.is_table]
+
+
+def basemap_specs() -> list[LayerSpec]:
+    return list(catalog("basemap"))
+
+
+@st.cache_resource(show_spinner=False)
+def site_config() -> SiteConfig:
+    return load_config()

@@ -1,0 +1,33 @@
+"""The page list (as data): a map page is listed once its catalog group has layers."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    file: str
+    title_key: str
+    url_path: str
+    group: str | None = None  # None: always listed
+
+
+PAGES = (
+    PageEntry("pages/overview.py", "page_overview", "overview"),
+    PageEntry("pages/layout.py", "page_layout", "layout", "layout"),
+    PageEntry("pages/industry.py", "page_industry", "industry", "industry"),
+    PageEntry("pages/ecology.py", "page_ecology", "ecology", "ecology"),
+    PageEntry("pages/infrastructure.py", "page_infrastructure", "infrastructure", "infrastructure"),
+    PageEntry("pages/about.py", "page_about", "about"),
+)
+
+
+def listed_pages(groups: set[str]) -> list[PageEntry]:
+    return [p for p in PAGES if p.group is None or p.group in groups]
+
+
+def page_files() -> list[str]:
+    """Every page that is listed with the current catalog."""
+    from layers.catalog import catalog
+
+    return [p.file for p in listed_pages({s.group for s in catalog()})]
