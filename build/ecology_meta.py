@@ -5,13 +5,13 @@ verbatim in the plan (whitespace ignored). No geometry.
 
 Writes (reference material, not read by the app; the catalog entries are the original drafts --
 geodata/catalog.json holds the maintained, hand-edited versions):
-  build/out/ecology_targets.json
+  geodata/tables/ecology_targets.json
   build/out/ecology_catalog.json
 
 Run (from the repo root):  python build/ecology_meta.py
 """
 import json
-from ecology_common import in_plan, PLAN_N, OUT_DIR
+from ecology_common import in_plan, PLAN_N, OUT_DIR, ROOT
 OUT_DIR.mkdir(parents=True, exist_ok=True)
 T = [
  ('forest-cover', '森林覆盖率', 'Forest cover', '41.5', '%', '第一章第三节', '“十四五”时期经济社会发展主要指标表第18项（约束性），2020年与2025年均为41.5', '18.森林覆盖率（%） ^②\t41.5'),
@@ -35,7 +35,7 @@ for id_, zh, en, v, u, src, note, quote in T:
     d = {'id': id_, 'label_zh': zh, 'label_en': en, 'value': num, 'comparator': cmp, 'unit': u, 'source': src, 'quote_zh': quote}
     if note: d['note_zh'] = note
     out.append(d)
-(OUT_DIR / 'ecology_targets.json').write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding='utf-8')
+(ROOT / 'geodata' / 'tables' / 'ecology_targets.json').write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding='utf-8')
 LIC = 'CC BY 4.0 — compiled from the plan text; geometry by the project'
 C = [
  {'id': 'eco_spine', 'file': 'layers/eco_spine.geojson', 'title_zh': '生态控制中脊（一脊）', 'title_en': 'Central ecological ridge (one spine)', 'group': 'ecology',

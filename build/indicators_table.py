@@ -28,8 +28,8 @@ P14 = [
  ('民生福祉', 11, '城镇职工基本养老保险参保人数', 'Urban employees insured by basic pension insurance', '万人', '340.5', '360.5', None, '预期性', None, None),
  ('民生福祉', 12, '每千人口拥有3岁以下婴幼儿托位数', 'Childcare places for under-3s per 1,000 people', '个', '—', '4', None, '预期性', None, None),
  ('民生福祉', 13, '人均预期寿命', 'Life expectancy', '岁', '81.5', '≥81.5', None, '预期性', None, None),
- ('绿色生态', 14, '单位地区生产总值能源消耗降低', 'Reduction of energy consumption per unit of GDP', '%', '[15]', '完成省下达任务', None, None, None,
-  'In the text the target cell is split across a page break ("完成省下" / "达任务"); it is read as 完成省下达任务 (fulfil the task assigned by the province). No attribute is printed on this row (merged cell).'),
+ ('绿色生态', 14, '单位地区生产总值能源消耗降低', 'Reduction of energy consumption per unit of GDP', '%', '[15]', '完成省下达任务', None, '约束性', None,
+  'In the text the target cell is split across a page break ("完成省下" / "达任务"); it is read as 完成省下达任务 (fulfil the task assigned by the province).'),
  ('绿色生态', 15, '单位地区生产总值二氧化碳排放降低', 'Reduction of CO2 emissions per unit of GDP', '%', '[18]', '完成省下达任务', None, '约束性', None,
   'The text shows only "达任务" on this row: the merged target cell 完成省下达任务 spans rows 14–15.'),
  ('绿色生态', 16, '空气质量优良天数比率', 'Share of days with good air quality', '%', '91', '完成省下达任务', None, '约束性', None, None),
@@ -84,10 +84,35 @@ C13 = [
  ('生态文明', 25, '主要污染物排放总量减少比例', '二氧化硫', '%', ['0', '[16.5]', '[16.5]'], None, dict(value_2015='0', target='[16.5]', actual='[16.5]')),
  ('生态文明', 25, '主要污染物排放总量减少比例', '氮氧化物', '%', ['1.5', '[17.2]', '[17.65]'], None, dict(value_2015='1.5', target='[17.2]', actual='[17.65]')),
 ]
+EN13 = {  # English names of the 十三五 indicators and sub-indicators (the project's rendering)
+ '地区生产总值': 'GDP', '全员劳动生产率': 'Overall labour productivity', '一般公共预算收入': 'General public budget revenue',
+ '城镇化率': 'Urbanisation rate', '常住人口': 'resident population', '户籍人口': 'registered population',
+ '服务业增加值比重': 'Services share of value added', '研究与试验发展经费投入强度': 'R&D spending intensity',
+ '每万人发明专利拥有量': 'Invention patents per 10,000 people', '科技进步贡献率': 'Contribution of technological progress',
+ '互联网普及率': 'Internet penetration', '固定家庭宽带普及率': 'fixed household broadband',
+ '移动宽带用户普及率': 'mobile broadband users', '居民年人均可支配收入': 'Annual disposable income per resident',
+ '城镇常住居民': 'urban residents', '农村常住居民': 'rural residents',
+ '劳动年龄人口平均受教育年限': 'Average years of schooling of the working-age population', '城镇就业': 'Urban employment',
+ '新增就业人数': 'new jobs', '登记失业率': 'registered unemployment rate', '基本养老保险参保率': 'Basic pension insurance coverage',
+ '城镇棚户区住房改造': 'Urban shanty-town housing renovation', '人均预期寿命': 'Life expectancy',
+ '耕地保有量': 'Cultivated land retained', '新增建设用地规模': 'New construction land',
+ '万元地区生产总值用水量下降率': 'Fall in water use per 10,000 yuan of GDP',
+ '单位生产总值能源消耗降低': 'Fall in energy use per unit of GDP',
+ '非化石能源(含核电)占一次能源消费比重': 'Non-fossil energy (incl. nuclear) share of primary energy',
+ '单位生产总值二氧化碳排放降低': 'Fall in CO2 emissions per unit of GDP', '森林增长': 'Forest growth',
+ '林木绿化率': 'tree and green cover', '森林蓄积量': 'forest stock volume', '空气质量': 'Air quality',
+ '城市细颗粒PM2.5浓度下降': 'fall in urban PM2.5 concentration', '城市空气质量优良天数比例': 'share of good air-quality days',
+ '地表水质量': 'Surface water quality', '达到或好于三类水体比例': 'share at Class III or better',
+ '劣五类水体比例': 'share worse than Class V', '主要污染物排放总量减少比例': 'Cut in total emissions of major pollutants',
+ '化学需氧量': 'chemical oxygen demand', '氨氮': 'ammonia nitrogen', '二氧化硫': 'sulphur dioxide', '氮氧化物': 'nitrogen oxides',
+}
+ATTR_BY_NO = {no: a for _, no, _, _, _, _, a, _ in reversed(C13) if a}  # merged cells: a group's attribute is printed once
 rows13 = []
 for cat, no, ind, sub, unit, cells, a, interp in C13:
+    a = a or ATTR_BY_NO.get(no)
     chk(ind); sub and chk(sub); [chk(c) for c in cells]
-    rows13.append(dict(category_zh=cat, no=no, indicator_zh=ind, sub_indicator_zh=sub, unit=unit, cells=cells,
+    rows13.append(dict(category_zh=cat, no=no, indicator_zh=ind, indicator_en=EN13[ind], sub_indicator_zh=sub,
+                       sub_indicator_en=EN13.get(sub) if sub else None, unit=unit, cells=cells,
                        value_2015=interp.get('value_2015'), target_2020=interp.get('target'), target_avg_growth_pct=interp.get('target_avg_growth'),
                        actual_2020=interp.get('actual'), attribute_zh=a, attribute=ATTR.get(a), completed=None,
                        interpreted=bool(interp)))

@@ -9,7 +9,7 @@ Sources:
 
 Writes:
   geodata/layers/ind_{parks,coasts,bays,bases,textile_belt,services}.geojson
-  build/out/industry_categories.json   (industry category slugs, names and colours)
+  geodata/tables/industry_categories.json   (industry category slugs, names and colours)
 
 Run (from the repo root):  python build/industry_layers.py
 """
@@ -550,7 +550,7 @@ def write_categories():
         out.append({"id": cid, "name_zh": zh, "name_en": en, "family_zh": fzh, "family_en": fen,
                     "source": src, "color": col})
     OUT_DIR.mkdir(parents=True, exist_ok=True)
-    (OUT_DIR / "industry_categories.json").write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
+    (ROOT / "geodata" / "tables" / "industry_categories.json").write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ class LayerSpec:
     description_en: str = ""
     popup_fields: list[dict[str, str]] = field(default_factory=list)  # extra properties shown in popups
     labels: bool = False  # permanent name labels on the map
+    cluster: bool = False  # group nearby points into clusters at low zoom (Leaflet.markercluster)
     contract: str = "plan"  # "plan": full feature contract; "basemap": reference geometry only
 
     def title(self, lang: str) -> str:

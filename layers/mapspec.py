@@ -42,6 +42,7 @@ def layer_entry(spec: LayerSpec, gdf: gpd.GeoDataFrame, lang: str) -> dict[str, 
         "style": leaflet_style(spec.style, spec.geometry),
         "styleBy": style_by,
         "labels": spec.labels,
+        "cluster": spec.cluster and spec.geometry == "point",
         "extraFields": [{"key": f["key"], "label": f.get(f"label_{lang}") or f.get("label_zh", f["key"])}
                         for f in spec.popup_fields],
         "data": gdf.to_geo_dict(drop_id=True),

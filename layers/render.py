@@ -15,6 +15,9 @@ from layers.mapspec import to_script_json
 DEFAULT_ASSET_BASE = "/app/static/"  # Streamlit's static file server (enableStaticServing)
 VENDOR_JS = (("leaflet", "vendor/leaflet/leaflet.js"), ("planmap", "js/planmap.js"))
 VENDOR_CSS = (("leaflet_css", "vendor/leaflet/leaflet.css"), ("planmap_css", "js/planmap.css"))
+CLUSTER_JS = (("markercluster", "vendor/markercluster/leaflet.markercluster.js"),)
+CLUSTER_CSS = (("markercluster_css", "vendor/markercluster/MarkerCluster.css"),
+               ("markercluster_default_css", "vendor/markercluster/MarkerCluster.Default.css"))
 
 
 # Shown until planmap.js draws the map; stays (with the reason) when the map scripts cannot be loaded.
@@ -55,7 +58,8 @@ BASEMAPS = {
 
 def missing_assets(static_dir: Path = paths.STATIC) -> list[str]:
     """The map's own scripts and stylesheets that are not on disk (the map cannot draw without them)."""
-    return [f"static/{rel}" for _, rel in (*VENDOR_JS, *VENDOR_CSS) if not (static_dir / rel).is_file()]
+    needed = (*VENDOR_JS, *VENDOR_CSS, *CLUSTER_JS, *CLUSTER_CSS)
+    return [f"static/{rel}" for _, rel in needed if not (static_dir / rel).is_file()]
 
 
 def available_basemaps(tianditu_key: str) -> list[str]:
@@ -83,8 +87,11 @@ def build_map(spec: dict[str, Any], *, basemap: str = "offline", tianditu_key: s
     minx, miny, maxx, maxy = spec["bounds"]
     fmap = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=8, tiles=None,
                       control_scale=False, zoom_snap=0.25, zoom_delta=0.5, min_zoom=6, max_zoom=18, max_bounds=False)
-    fmap.default_js = [(name, asset_base + path) for name, path in VENDOR_JS]
-    fmap.default_css = [(name, asset_base + path) for name, path in VENDOR_CSS]
+    clustered = any(layer.get("cluster") for layer in spec["layers"])
+    js = VENDOR_JS[:1] + (CLUSTER_JS if clustered else ()) + VENDOR_JS[1:]
+    css = VENDOR_CSS + (CLUSTER_CSS if clustered else ())
+    fmap.default_js = [(name, asset_base + path) for name, path in js]
+    fmap.default_css = [(name, asset_base + path) for name, path in css]
     choice = BASEMAPS.get(basemap)
     if choice is not None and (not choice.needs_key or tianditu_key):
         folium.TileLayer(tiles=choice.url.replace("{key}", tianditu_key), attr=choice.attribution,

@@ -157,6 +157,6 @@ def validate_table(spec: LayerSpec) -> list[Problem]:
         return [Problem(spec.id, rel, "file is missing")]
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return [Problem(spec.id, rel, f"not valid JSON ({exc})")]
-    if not isinstance(data, dict) or not data:
-        return [Problem(spec.id, rel, "expected a JSON object of tables")]
+    if not isinstance(data, (dict, list)) or not data:
+        return [Problem(spec.id, rel, "expected a non-empty JSON object or list")]
     return []

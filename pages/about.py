@@ -1,4 +1,8 @@
 """About the data: the layer catalog with sources and licenses, and the live data check."""
+from ui.guard import ensure_navigation
+
+ensure_navigation()
+
 import pandas as pd
 import streamlit as st
 

@@ -1,4 +1,28 @@
-"""The ecology layers of the plan on one map page."""
-from ui import map_page
+"""Ecology: 一脊多廊、六水汇海 on land, 一核两翼一基地 at sea, protected places, reservoirs — with the plan's targets."""
+from __future__ import annotations
 
-map_page.render("ecology", "page_ecology")
+from ui.guard import ensure_navigation
+
+ensure_navigation()
+
+import streamlit as st
+
+from layers.i18n import pick, t
+from ui import data, map_page
+
+COMPARATOR_TEXT = {"=": "", "≤": "≤ ", "<": "< ", "≥": "≥ ", ">": "> "}
+
+
+def targets_panel(lang: str, layers) -> None:
+    targets = data.load_table_or_warn("ecology_targets", lang)
+    if not isinstance(targets, list):
+        return
+    st.subheader(t("targets", lang))
+    for target in targets:
+        value = f"{COMPARATOR_TEXT.get(target.get('comparator', '='), '')}{target.get('value')} {target.get('unit', '')}"
+        st.metric(pick(target, "label", lang), value.strip(), help=f"{t('source', lang)} {target.get('source', '')}"
+                  + (f" — {target['quote_zh']}" if target.get("quote_zh") else ""))
+        st.caption(f"{t('source', lang)} {target.get('source', '')}")
+
+
+map_page.render("ecology", "page_ecology", intro_key="ecology_intro", side_panel=targets_panel)

@@ -1,4 +1,85 @@
-"""The industry layers of the plan on one map page."""
-from ui import map_page
+"""Industry: 两岸三湾多园区, the 16 parks of Box 14, sector bases and service clusters, filterable by industry."""
+from __future__ import annotations
 
-map_page.render("industry", "page_industry")
+from ui.guard import ensure_navigation
+
+ensure_navigation()
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from layers.catalog import LayerSpec
+from layers.i18n import pick, t
+from ui import data, map_page, state
+
+DISTRICT_NAMES = {"210202": ("中山区", "Zhongshan"), "210203": ("西岗区", "Xigang"), "210204": ("沙河口区", "Shahekou"),
+                  "210211": ("甘井子区", "Ganjingzi"), "210212": ("旅顺口区", "Lüshunkou"), "210213": ("金州区", "Jinzhou"),
+                  "210214": ("普兰店区", "Pulandian"), "210224": ("长海县", "Changhai"), "210281": ("瓦房店市", "Wafangdian"),
+                  "210283": ("庄河市", "Zhuanghe")}
+
+
+def categories(lang: str) -> list[dict]:
+    table = data.load_table_or_warn("industry_categories", lang)
+    return table if isinstance(table, list) else []
+
+
+def industry_controls(lang: str):
+    cats = categories(lang)
+    by_id = {c["id"]: c for c in cats}
+    ids = [""] + list(by_id)
+    current = state.choice("industry", ids[1:], "") if cats else ""
+    picked = st.sidebar.selectbox(t("industry_filter", lang), ids, index=ids.index(current), key="industry_select",
+                                  format_func=lambda i: (f"{pick(by_id[i], 'family', lang)} · {pick(by_id[i], 'name', lang)}"
+                                                         if i else t("industry_all", lang)))
+    state.set_param("industry", picked or None)
+    st.session_state["industry_picked"] = picked
+
+    def keep(spec: LayerSpec, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        if not picked or "industries" not in gdf.columns:
+            return gdf
+        mask = gdf["industries"].map(lambda v: isinstance(v, (list, tuple)) and picked in v)
+        return gdf[mask]
+
+    return keep, picked
+
+
+def results_panel(lang: str, layers: dict[str, gpd.GeoDataFrame]) -> None:
+    picked = st.session_state.get("industry_picked")
+    by_id = {c["id"]: c for c in categories(lang)}
+    total = sum(len(g) for g in layers.values())
+    heading = pick(by_id[picked], "name", lang) if picked in by_id else t("industry_all", lang)
+    st.metric(heading, f"{total} {t('places', lang)}")
+    for layer_id, gdf in layers.items():
+        if not len(gdf):
+            continue
+        st.markdown(f"**{data.spec(layer_id).title(lang)}** ({len(gdf)})")
+        st.markdown("\n".join(f"- {pick(p, 'name', lang)}" for p in gdf.drop(columns='geometry').to_dict('records')))
+
+
+def parks_table(lang: str, layers: dict[str, gpd.GeoDataFrame]) -> None:
+    parks = layers.get("ind_parks")
+    if parks is None or not len(parks):
+        return
+    st.subheader(t("parks_table", lang))
+    by_id = {c["id"]: c for c in categories(lang)}
+    rows = []
+    for p in parks.drop(columns="geometry").to_dict("records"):
+        district = DISTRICT_NAMES.get(str(p.get("district")), ("", ""))
+        rows.append({t("col_name", lang): pick(p, "name", lang),
+                     t("col_district", lang): district[0] if lang == "zh" else district[1],
+                     t("col_leading", lang): pick(p, "leading", lang),
+                     t("col_featured", lang): pick(p, "featured", lang),
+                     t("col_categories", lang): "、".join(pick(by_id[c], "name", lang) for c in p.get("industries", [])
+                                                          if c in by_id),
+                     t("col_source", lang): p.get("source", "")})
+    table = pd.DataFrame(rows)
+    st.dataframe(table, hide_index=True, use_container_width=True)
+    st.download_button(t("download_table", lang), "\ufeff" + table.to_csv(index=False), file_name="dalian_parks.csv",
+                       mime="text/csv", key="dl_parks")
+
+
+lang = st.session_state.get("lang", "zh")
+shown = map_page.render("industry", "page_industry", intro_key="industry_intro", controls=industry_controls,
+                        side_panel=results_panel)
+parks_table(lang, shown)

@@ -4,10 +4,11 @@ from __future__ import annotations
 import geopandas as gpd
 import streamlit as st
 
-from layers import catalog, load
+from layers import catalog, get_spec, load
+from layers.i18n import t
 from layers.catalog import LayerSpec
 from layers.config import SiteConfig, load_config
-from layers.loading import LayerError
+from layers.loading import LayerError, load_table
 from layers.validation import Problem
 
 
@@ -37,6 +38,29 @@ def load_layers(specs: list[LayerSpec]) -> tuple[dict[str, gpd.GeoDataFrame], li
 
 def specs_for(group: str) -> list[LayerSpec]:
     return [s for s in catalog(group) if not s.is_table]
+
+
+def all_specs() -> list[LayerSpec]:
+    return [s for s in catalog() if not s.is_table]
+
+
+def spec(layer_id: str) -> LayerSpec:
+    return get_spec(layer_id)
+
+
+@st.cache_data(show_spinner=False)
+def table(layer_id: str, stamp: float) -> object:
+    """A catalog table (parsed JSON); LayerError when broken."""
+    return load_table(layer_id)
+
+
+def load_table_or_warn(layer_id: str, lang: str) -> object | None:
+    """The table, or None after a clear warning naming the file and the problem."""
+    try:
+        return table(layer_id, file_stamp(get_spec(layer_id)))
+    except (LayerError, KeyError) as exc:
+        st.warning(f"**{t('layer_problem', lang)}** — {exc}", icon="⚠️")
+        return None
 
 
 def basemap_specs() -> list[LayerSpec]:

@@ -1,7 +1,13 @@
-"""A map page for one catalog group: layer toggles, basemap choice, the map, problems, a text list, downloads."""
+"""A map page for one catalog group: layer toggles, basemap, search, the map, a side panel, a text list, downloads.
+
+Pages customise it with two optional hooks:
+    controls(lang) -> filter        sidebar widgets returning a function that filters each loaded layer
+    side_panel(lang, layers)        content shown beside the map (lists, targets, counts)
+"""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import geopandas as gpd
 import pandas as pd
@@ -17,12 +23,14 @@ from layers.validation import Problem
 from ui import data, state
 
 MAP_HEIGHT = 640
+LayerFilter = Callable[[LayerSpec, gpd.GeoDataFrame], gpd.GeoDataFrame]
 
 
 def layer_toggles(specs: list[LayerSpec], lang: str) -> list[str]:
     """Sidebar checkboxes; the URL's ?layers= sets the initial choice."""
     ids = [s.id for s in specs]
-    initial = state.layer_choice(ids, [s.id for s in specs if s.default_visible])
+    defaults = [s.id for s in specs if s.default_visible]
+    initial = state.layer_choice(ids, defaults)
     st.sidebar.subheader(t("layers", lang))
     chosen = []
     for spec in specs:
@@ -31,7 +39,7 @@ def layer_toggles(specs: list[LayerSpec], lang: str) -> list[str]:
             st.session_state[key] = spec.id in initial
         if st.sidebar.checkbox(spec.title(lang), key=key, help=spec.description(lang) or None):
             chosen.append(spec.id)
-    state.set_param("layers", ",".join(chosen) if chosen != [s.id for s in specs if s.default_visible] else None)
+    state.set_param("layers", ",".join(chosen) if chosen != defaults else None)
     return chosen
 
 
@@ -49,6 +57,33 @@ def basemap_choice(lang: str) -> str:
 def show_problems(problems: list[Problem], lang: str) -> None:
     for problem in problems:
         st.warning(f"**{t('layer_problem', lang)}** — {problem}. {t('layer_problem_rest', lang)}", icon="⚠️")
+
+
+def feature_index(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang: str) -> dict[str, str]:
+    """'layer/id' → a readable name for every feature shown (for search and the ?select= parameter)."""
+    index = {}
+    for spec in specs:
+        gdf = layers.get(spec.id)
+        if gdf is None:
+            continue
+        for props in gdf.drop(columns="geometry").to_dict("records"):
+            other = "en" if lang == "zh" else "zh"
+            index[f"{spec.id}/{props['id']}"] = (f"{pick(props, 'name', lang)} · {pick(props, 'name', other)}"
+                                                 f" — {spec.title(lang)}")
+    return index
+
+
+def search_box(index: dict[str, str], lang: str) -> str | None:
+    """One box that finds any feature by Chinese or English name; the choice lives in ?select=."""
+    keys = sorted(index, key=index.get)
+    current = state.param("select")
+    if current is not None and current not in index:
+        state.note_invalid("select", current)
+        current = None
+    picked = st.selectbox(t("search", lang), keys, index=keys.index(current) if current else None,
+                          format_func=index.get, placeholder=t("search_placeholder", lang), key="search_select")
+    state.set_param("select", picked)
+    return picked
 
 
 def feature_table(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang: str) -> pd.DataFrame:
@@ -78,17 +113,30 @@ def downloads(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _spec_json(layer_ids: tuple[str, ...], lang: str, title: str, subtitle: str, notice: str,
+def _spec_json(layer_ids: tuple[str, ...], lang: str, title: str, subtitle: str, notice: str, selected: str | None,
                _layers: dict[str, gpd.GeoDataFrame], stamp: tuple) -> str:
-    specs = [s for s in data.basemap_specs()] + [s for g in ("overview", "layout", "industry", "ecology",
-                                                              "infrastructure") for s in data.specs_for(g)]
-    specs = [s for s in specs if s.id in layer_ids]
-    return json.dumps(build_spec(specs, _layers, lang, title=title, subtitle=subtitle, notice=notice),
-                      ensure_ascii=False)
+    """The map spec as JSON, cached per (layers, language, selection, filter stamp, file times)."""
+    specs = [s for s in data.all_specs() if s.id in layer_ids]
+    return json.dumps(build_spec(specs, _layers, lang, title=title, subtitle=subtitle, notice=notice,
+                                 selected=selected), ensure_ascii=False)
 
 
-def render(group: str, page_key: str, intro_key: str | None = None) -> None:
-    """The whole page for one group of layers."""
+def draw_map(group: str, title: str, lang: str, all_layers: dict[str, gpd.GeoDataFrame], selected: str | None,
+             basemap: str, stamp: tuple) -> None:
+    missing = missing_assets()
+    if missing:
+        st.error(f"**{t('assets_missing', lang)}**: {', '.join(missing)}. {t('assets_missing_hint', lang)}")
+        return
+    spec = json.loads(_spec_json(tuple(all_layers), lang, title, t("app_title", lang),
+                                 data.site_config().notice(lang), selected, all_layers, stamp))
+    fmap = build_map(spec, basemap=basemap, tianditu_key=data.site_config().tianditu_key)
+    st_folium(fmap, height=MAP_HEIGHT, use_container_width=True, returned_objects=[], key=f"map_{group}")
+
+
+def render(group: str, page_key: str, intro_key: str | None = None,
+           controls: Callable[[str], tuple[LayerFilter, str]] | None = None,
+           side_panel: Callable[[str, dict[str, gpd.GeoDataFrame]], None] | None = None) -> dict[str, gpd.GeoDataFrame]:
+    """The whole page for one group of layers; returns the layers shown (after any filter)."""
     lang = st.session_state.get("lang", "zh")
     specs = data.specs_for(group)
     st.title(t(page_key, lang))
@@ -96,24 +144,27 @@ def render(group: str, page_key: str, intro_key: str | None = None) -> None:
         st.caption(t(intro_key, lang))
     if not specs:
         st.info(t("no_layers_yet", lang))
-        return
+        return {}
     chosen_ids = layer_toggles(specs, lang)
+    keep, filter_stamp = controls(lang) if controls else (None, "")
     basemap = basemap_choice(lang)
     chosen = [s for s in specs if s.id in chosen_ids]
     base_layers, base_problems = data.load_layers(data.basemap_specs())
     layers, problems = data.load_layers(chosen)
+    if keep is not None:
+        layers = {k: keep(data.spec(k), g) for k, g in layers.items()}
     show_problems(base_problems + problems, lang)
+    selected = search_box(feature_index(chosen, layers, lang), lang)
+    stamp = (filter_stamp, *(data.file_stamp(s) for s in data.basemap_specs() + chosen))
     all_layers = {**base_layers, **layers}
-    ids = tuple(all_layers)
-    stamp = tuple(data.file_stamp(s) for s in data.basemap_specs() + chosen)
-    spec = json.loads(_spec_json(ids, lang, t(page_key, lang), t("app_title", lang),
-                                 data.site_config().notice(lang), all_layers, stamp))
-    missing = missing_assets()
-    if missing:
-        st.error(f"**{t('assets_missing', lang)}**: {', '.join(missing)}. {t('assets_missing_hint', lang)}")
+    if side_panel:
+        map_col, side_col = st.columns([3, 1], gap="medium")
+        with map_col:
+            draw_map(group, t(page_key, lang), lang, all_layers, selected, basemap, stamp)
+        with side_col:
+            side_panel(lang, layers)
     else:
-        fmap = build_map(spec, basemap=basemap, tianditu_key=data.site_config().tianditu_key)
-        st_folium(fmap, height=MAP_HEIGHT, use_container_width=True, returned_objects=[], key=f"map_{group}")
+        draw_map(group, t(page_key, lang), lang, all_layers, selected, basemap, stamp)
     if not chosen:
         st.info(t("no_layers_selected", lang))
     table = feature_table(chosen, layers, lang)
@@ -121,3 +172,4 @@ def render(group: str, page_key: str, intro_key: str | None = None) -> None:
         with st.expander(f"{t('feature_list', lang)} · {len(table)} {t('features', lang)}"):
             st.dataframe(table, hide_index=True, use_container_width=True)
     downloads(chosen, layers, lang, stem=f"dalian_{group}")
+    return layers

@@ -18,6 +18,7 @@ PAGES = (
     PageEntry("pages/industry.py", "page_industry", "industry", "industry"),
     PageEntry("pages/ecology.py", "page_ecology", "ecology", "ecology"),
     PageEntry("pages/infrastructure.py", "page_infrastructure", "infrastructure", "infrastructure"),
+    PageEntry("pages/indicators.py", "page_indicators", "indicators"),
     PageEntry("pages/about.py", "page_about", "about"),
 )
 

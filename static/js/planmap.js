@@ -151,11 +151,13 @@
   }
 
   function render(map, spec) {
+    if (!map.options.maxZoom) map.options.maxZoom = 18;  // marker clusters need it; there may be no tile layer
     var base = map.createPane("pm-basemap");
     base.style.zIndex = 150;
     base.style.pointerEvents = "none";
     var drawn = 0, index = {};
     var labels = L.layerGroup();
+    var clusters = {};
     spec.layers.forEach(function (layer) {
       var isBase = layer.role === "basemap";
       var featureNo = -1;
@@ -187,7 +189,15 @@
           }
         }
       });
-      gj.addTo(map);
+      if (layer.cluster && L.markerClusterGroup) {
+        var group = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 36,
+                                           spiderfyOnMaxZoom: true, disableClusteringAtZoom: 12 });
+        group.addLayer(gj);
+        group.addTo(map);
+        clusters[layer.id] = group;
+      } else {
+        gj.addTo(map);
+      }
     });
     labels.addTo(map);
     L.control.scale({ imperial: false, maxWidth: 160 }).addTo(map);
@@ -201,9 +211,17 @@
     }
     if (spec.selected && index[spec.selected]) {
       var target = index[spec.selected];
-      if (target.getBounds) map.fitBounds(target.getBounds(), { maxZoom: 13, padding: [30, 30] });
-      else map.setView(target.getLatLng(), Math.max(map.getZoom(), 12));
-      target.openPopup();
+      var cluster = clusters[spec.selected.split("/")[0]];
+      if (target.getBounds) {
+        map.fitBounds(target.getBounds(), { maxZoom: 12, padding: [30, 30] });
+        target.openPopup();
+      } else if (cluster) {
+        map.setView(target.getLatLng(), 12);
+        cluster.zoomToShowLayer(target, function () { target.openPopup(); });
+      } else {
+        map.setView(target.getLatLng(), 12);
+        target.openPopup();
+      }
     }
     document.documentElement.setAttribute("data-planmap-features", String(drawn));
     Array.prototype.forEach.call(document.querySelectorAll(".pm-fallback"), function (n) { n.remove(); });
