@@ -21,15 +21,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from browser import launch, start_app, stop_app  # noqa: E402
-from ui.navigation import PAGES, page_files  # noqa: E402
+from ui.navigation import current_pages, url_of  # noqa: E402
 
 FLOOR = "floor (empty folium map)"
 
 
 def page_paths() -> list[tuple[str, str]]:
-    files = set(page_files())
-    return [(("/" if p.url_path == "overview" else "/" + p.url_path), p.file) for p in PAGES
-            if p.file in files and p.url_path != "about"]
+    return [(url_of(p), p.file) for p in current_pages() if p.has_map]
 
 
 def peak_memory_mb(pid: int) -> float:

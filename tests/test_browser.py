@@ -8,11 +8,11 @@ import pytest
 
 from browser import launch, map_frame_features, start_app, stop_app, visit
 from conftest import ROOT
-from ui.navigation import page_files
+from ui.navigation import current_pages, url_of
 
 pytestmark = pytest.mark.browser
-PAGE_PATHS = ["/" if f.endswith("overview.py") else "/" + f.split("/")[-1][:-3] for f in page_files()]
-MAP_PAGES = [p for p in PAGE_PATHS if p != "/about"]
+PAGE_PATHS = [url_of(p) for p in current_pages()]
+MAP_PAGES = [url_of(p) for p in current_pages() if p.has_map]
 
 
 @pytest.fixture(scope="module")

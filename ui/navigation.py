@@ -10,6 +10,7 @@ class PageEntry:
     title_key: str
     url_path: str
     group: str | None = None  # None: always listed
+    has_map: bool = True
 
 
 PAGES = (
@@ -18,8 +19,8 @@ PAGES = (
     PageEntry("pages/industry.py", "page_industry", "industry", "industry"),
     PageEntry("pages/ecology.py", "page_ecology", "ecology", "ecology"),
     PageEntry("pages/infrastructure.py", "page_infrastructure", "infrastructure", "infrastructure"),
-    PageEntry("pages/indicators.py", "page_indicators", "indicators"),
-    PageEntry("pages/about.py", "page_about", "about"),
+    PageEntry("pages/indicators.py", "page_indicators", "indicators", has_map=False),
+    PageEntry("pages/about.py", "page_about", "about", has_map=False),
 )
 
 
@@ -27,8 +28,16 @@ def listed_pages(groups: set[str]) -> list[PageEntry]:
     return [p for p in PAGES if p.group is None or p.group in groups]
 
 
-def page_files() -> list[str]:
+def current_pages() -> list[PageEntry]:
     """Every page that is listed with the current catalog."""
     from layers.catalog import catalog
 
-    return [p.file for p in listed_pages({s.group for s in catalog()})]
+    return listed_pages({s.group for s in catalog()})
+
+
+def page_files() -> list[str]:
+    return [p.file for p in current_pages()]
+
+
+def url_of(page: PageEntry) -> str:
+    return "/" if page.url_path == "overview" else f"/{page.url_path}"
