@@ -7,12 +7,27 @@ from pathlib import Path
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
-STRINGS_FILE = Path(__file__).with_name("strings.json")
+STRINGS_DIR = Path(__file__).with_name("strings")  # one JSON file per part of the app: {key: {zh, en}}
 
 
 @lru_cache(maxsize=1)
 def strings() -> dict[str, dict[str, str]]:
-    return json.loads(STRINGS_FILE.read_text(encoding="utf-8"))
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted(STRINGS_DIR.glob("*.json")):
+        merged.update(json.loads(path.read_text(encoding="utf-8")))
+    return merged
+
+
+def duplicate_keys() -> list[str]:
+    """Keys defined in more than one strings file (a test keeps this empty)."""
+    seen: dict[str, str] = {}
+    dups = []
+    for path in sorted(STRINGS_DIR.glob("*.json")):
+        for key in json.loads(path.read_text(encoding="utf-8")):
+            if key in seen:
+                dups.append(f"{key} ({seen[key]}, {path.name})")
+            seen[key] = path.name
+    return dups
 
 
 def normalise_language(value: object) -> str:

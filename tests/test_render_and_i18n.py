@@ -9,7 +9,7 @@ from shapely.geometry import Point
 
 from layers import catalog, load_all
 from layers.export import export_layers, to_csv_text, to_geojson_text
-from layers.i18n import LANGUAGES, pick, strings, t
+from layers.i18n import LANGUAGES, duplicate_keys, pick, strings, t
 from layers.mapspec import build_spec, to_script_json
 from layers.render import build_map, map_html
 
@@ -50,6 +50,10 @@ def test_hostile_feature_text_cannot_close_the_script_element():
 def test_every_string_has_both_languages():
     missing = [(key, lang) for key, entry in strings().items() for lang in LANGUAGES if not entry.get(lang)]
     assert missing == []
+
+
+def test_no_string_key_is_defined_twice():
+    assert duplicate_keys() == []
 
 
 def test_missing_translation_falls_back_visibly():

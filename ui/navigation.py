@@ -15,11 +15,13 @@ class PageEntry:
 
 PAGES = (
     PageEntry("pages/overview.py", "page_overview", "overview"),
+    PageEntry("pages/tour.py", "page_tour", "tour"),
     PageEntry("pages/layout.py", "page_layout", "layout", "layout"),
     PageEntry("pages/industry.py", "page_industry", "industry", "industry"),
     PageEntry("pages/ecology.py", "page_ecology", "ecology", "ecology"),
     PageEntry("pages/infrastructure.py", "page_infrastructure", "infrastructure", "infrastructure"),
     PageEntry("pages/indicators.py", "page_indicators", "indicators", has_map=False),
+    PageEntry("pages/plan.py", "page_plan", "plan", has_map=False),
     PageEntry("pages/about.py", "page_about", "about", has_map=False),
 )
 
