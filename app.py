@@ -9,7 +9,7 @@ from ui import sidebar, theme
 from ui.navigation import listed_pages
 
 st.set_page_config(page_title="大连“十四五”规划空间布局 · Dalian 14th FYP map", page_icon="🗺️",
-                   layout="wide", initial_sidebar_state="expanded")
+                   layout="wide", initial_sidebar_state="auto")
 
 theme.apply()
 lang = sidebar.language_switch()

@@ -11,7 +11,7 @@ from layers.i18n import t
 
 STYLE_KEYS = {"color": "color", "fill_color": "fillColor", "fill_opacity": "fillOpacity", "weight": "weight",
               "opacity": "opacity", "radius": "radius", "dash": "dashArray"}
-POPUP_TEXT_KEYS = ("plan_wording", "projects", "source", "read_plan", "legend", "north",
+POPUP_TEXT_KEYS = ("plan_wording", "projects", "source", "read_plan", "legend", "north", "share",
                    "basis_boundary", "basis_located", "basis_schematic")
 LEGEND_SHAPES = {"fill": "fill", "polygon": "fill", "area": "fill", "line": "line", "point": "point"}
 DALIAN_BOUNDS = (120.9, 38.65, 123.35, 40.2)  # lon/lat box that frames the whole city region
@@ -50,19 +50,26 @@ def layer_entry(spec: LayerSpec, gdf: gpd.GeoDataFrame, lang: str) -> dict[str, 
     }
 
 
+SMALL_EXTENT_DEG2 = 0.03  # polygons whose bounding box is smaller (≈ 250 km² here) are labelled from zoom 10 on
+
+
 def label_points(gdf: gpd.GeoDataFrame) -> list[list[float]]:
-    """Where each feature's name goes: inside its largest part (polygons), half-way along (lines), on it (points)."""
+    """[lat, lon, min_zoom] for each feature's name: inside its largest part (polygons), half-way along (lines),
+    on it (points); small polygons are labelled only when zoomed in, so city-centre names do not pile up."""
     out = []
     for geom in gdf.geometry:
         parts = list(getattr(geom, "geoms", [geom]))
+        min_zoom = 0
         if geom.geom_type.endswith("Polygon"):
-            point = max(parts, key=lambda g: g.area).representative_point()
+            largest = max(parts, key=lambda g: g.area)
+            point = largest.representative_point()
+            min_zoom = 10 if geom.envelope.area < SMALL_EXTENT_DEG2 else 0
         elif geom.geom_type.endswith("LineString"):
             longest = max(parts, key=lambda g: g.length)
             point = longest.interpolate(0.5, normalized=True)
         else:
             point = parts[0]
-        out.append([round(point.y, 5), round(point.x, 5)])
+        out.append([round(point.y, 5), round(point.x, 5), min_zoom])
     return out
 
 

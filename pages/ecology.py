@@ -19,7 +19,9 @@ def targets_panel(lang: str, layers) -> None:
         return
     st.subheader(t("targets", lang))
     for target in targets:
-        value = f"{COMPARATOR_TEXT.get(target.get('comparator', '='), '')}{target.get('value')} {target.get('unit', '')}"
+        number = target.get("value")
+        number = f"{number:g}" if isinstance(number, (int, float)) else str(number)
+        value = f"{COMPARATOR_TEXT.get(target.get('comparator', '='), '')}{number} {target.get('unit', '')}"
         st.metric(pick(target, "label", lang), value.strip(), help=f"{t('source', lang)} {target.get('source', '')}"
                   + (f" — {target['quote_zh']}" if target.get("quote_zh") else ""))
         st.caption(f"{t('source', lang)} {target.get('source', '')}")

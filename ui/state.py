@@ -78,3 +78,23 @@ def choice(name: str, allowed: list[str], default: str) -> str:
         return raw
     note_invalid(name, raw)
     return default
+
+
+VIEW_LIMITS = {"lat": (37.0, 41.5), "lon": (119.0, 125.5), "zoom": (6, 18)}
+
+
+def view() -> dict[str, float] | None:
+    """?view=lat,lon,zoom (written by the map's share control) when it is a sensible view of Dalian."""
+    raw = param("view")
+    if raw is None:
+        return None
+    try:
+        lat, lon, zoom = (float(part) for part in raw.split(","))
+    except ValueError:
+        note_invalid("view", raw)
+        return None
+    values = {"lat": lat, "lon": lon, "zoom": zoom}
+    if not all(lo <= values[k] <= hi for k, (lo, hi) in VIEW_LIMITS.items()):
+        note_invalid("view", raw)
+        return None
+    return {"lat": round(lat, 5), "lon": round(lon, 5), "zoom": round(zoom)}

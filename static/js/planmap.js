@@ -3,6 +3,10 @@
 (function () {
   "use strict";
 
+  var LINK_ICON = '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" style="margin-top:6px">' +
+    '<path d="M10 14a5 5 0 0 0 7 0l3-3a5 5 0 0 0-7-7l-1 1M14 10a5 5 0 0 0-7 0l-3 3a5 5 0 0 0 7 7l1-1" ' +
+    'fill="none" stroke="#333" stroke-width="2" stroke-linecap="round"/></svg>';
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -104,17 +108,20 @@
     if (!spec.legend || !spec.legend.length) return;
     var ctl = L.control({ position: "bottomright" });
     ctl.onAdd = function () {
-      var box = el("div", "pm-legend leaflet-control");
-      box.setAttribute("role", "list");
-      box.setAttribute("aria-label", spec.text.legend);
-      box.appendChild(el("div", "pm-legend-title", spec.text.legend));
+      var box = el("details", "pm-legend leaflet-control");
+      if (window.innerWidth > 600) box.open = true;  // phones start with the legend folded
+      box.appendChild(el("summary", "pm-legend-title", spec.text.legend));
+      var list = el("div", "pm-legend-list");
+      list.setAttribute("role", "list");
+      list.setAttribute("aria-label", spec.text.legend);
       spec.legend.forEach(function (item) {
         var row = el("div", "pm-legend-item");
         row.setAttribute("role", "listitem");
         row.appendChild(swatch(item));
         row.appendChild(el("span", null, item.label));
-        box.appendChild(row);
+        list.appendChild(row);
       });
+      box.appendChild(list);
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       return box;
@@ -142,6 +149,58 @@
       return box;
     };
     ctl.addTo(map);
+  }
+
+  function viewUrl(map) {
+    var c = map.getCenter();
+    var view = c.lat.toFixed(4) + "," + c.lng.toFixed(4) + "," + map.getZoom();
+    try {
+      var url = new URL(window.parent.location.href);
+      url.searchParams.set("view", view);
+      url.searchParams.delete("select");
+      return url;
+    } catch (e) {
+      return null;  // not allowed to read the page's address: no share link
+    }
+  }
+
+  function addShare(map, spec) {
+    var ctl = L.control({ position: "topleft" });
+    ctl.onAdd = function () {
+      var box = el("div", "pm-share leaflet-bar leaflet-control");
+      var button = el("a", "pm-share-button");
+      button.innerHTML = LINK_ICON;  // a constant, never data
+      button.href = "#";
+      button.title = spec.text.share;
+      button.setAttribute("role", "button");
+      button.setAttribute("aria-label", spec.text.share);
+      var field = el("input", "pm-share-field");
+      field.type = "text";
+      field.readOnly = true;
+      field.setAttribute("aria-label", spec.text.share);
+      field.style.display = "none";
+      L.DomEvent.on(button, "click", function (e) {
+        L.DomEvent.preventDefault(e);
+        var url = viewUrl(map);
+        if (!url) return;
+        field.value = url.toString();
+        field.style.display = field.style.display === "none" ? "block" : "none";
+        field.select();
+        if (navigator.clipboard) navigator.clipboard.writeText(field.value).catch(function () {});
+      });
+      box.appendChild(button);
+      box.appendChild(field);
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    };
+    ctl.addTo(map);
+    map.on("moveend", function () {
+      if (!map._pmReady) return;
+      var url = viewUrl(map);
+      try {
+        if (url) window.parent.history.replaceState(window.parent.history.state, "", url.toString());
+      } catch (e) { /* the address bar is not ours to change: ignore */ }
+    });
   }
 
   function addNotice(map, spec) {
@@ -179,13 +238,16 @@
           lyr.bindPopup(function () { return popupContent(spec, layer, props); }, { maxWidth: 360, minWidth: 240 });
           var name = props["name_" + spec.lang] || props.name_zh;
           lyr.bindTooltip(name, { sticky: true, className: "pm-tip" });
-          if (layer.labelPoints && layer.labelPoints[featureNo]) {
+          var where = layer.labelPoints && layer.labelPoints[featureNo];
+          if (where) {
             var isPoint = f.geometry && /Point/.test(f.geometry.type);
             var text = el("span", "pm-label-text" + (isPoint ? " pm-label-right" : ""), name);
-            L.marker(layer.labelPoints[featureNo], {
+            var label = L.marker([where[0], where[1]], {
               icon: L.divIcon({ html: text, className: "pm-label-perm", iconSize: null }),
               interactive: false, keyboard: false
-            }).addTo(labels);
+            });
+            label.pmMinZoom = where[2] || 0;
+            label.addTo(labels);
           }
         }
       });
@@ -200,10 +262,16 @@
       }
     });
     labels.addTo(map);
+    function fitLabels() {
+      var z = map.getZoom();
+      labels.eachLayer(function (m) { m.setOpacity(z >= m.pmMinZoom ? 1 : 0); });
+    }
+    map.on("zoomend", fitLabels);
     L.control.scale({ imperial: false, maxWidth: 160 }).addTo(map);
     addTitleAndNorth(map, spec);
     addLegend(map, spec);
     addNotice(map, spec);
+    addShare(map, spec);
     if (spec.view) {
       map.setView([spec.view.lat, spec.view.lon], spec.view.zoom);
     } else if (spec.bounds) {
@@ -223,6 +291,8 @@
         target.openPopup();
       }
     }
+    fitLabels();
+    setTimeout(function () { map._pmReady = true; }, 0);
     document.documentElement.setAttribute("data-planmap-features", String(drawn));
     Array.prototype.forEach.call(document.querySelectorAll(".pm-fallback"), function (n) { n.remove(); });
     return index;
