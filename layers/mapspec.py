@@ -11,7 +11,7 @@ from layers.i18n import t
 
 STYLE_KEYS = {"color": "color", "fill_color": "fillColor", "fill_opacity": "fillOpacity", "weight": "weight",
               "opacity": "opacity", "radius": "radius", "dash": "dashArray"}
-POPUP_TEXT_KEYS = ("plan_wording", "projects", "source", "read_plan", "legend", "north", "share",
+POPUP_TEXT_KEYS = ("plan_wording", "projects", "source", "read_plan", "legend", "north", "share", "data_failed",
                    "basis_boundary", "basis_located", "basis_schematic")
 LEGEND_SHAPES = {"fill": "fill", "polygon": "fill", "area": "fill", "line": "line", "point": "point"}
 DALIAN_BOUNDS = (120.9, 38.65, 123.35, 40.2)  # lon/lat box that frames the whole city region
@@ -29,7 +29,9 @@ def leaflet_style(style: dict[str, Any], geometry: str) -> dict[str, Any]:
     return out
 
 
-def layer_entry(spec: LayerSpec, gdf: gpd.GeoDataFrame, lang: str) -> dict[str, Any]:
+def layer_entry(spec: LayerSpec, gdf: gpd.GeoDataFrame, lang: str, data_url: str | None = None,
+                only: list[str] | None = None) -> dict[str, Any]:
+    """One layer for planmap.js: embedded data, or a URL to fetch (optionally showing only some feature ids)."""
     style_by = {}
     if spec.style_by:
         style_by = {"property": spec.style_by.get("property", "kind"),
@@ -45,7 +47,9 @@ def layer_entry(spec: LayerSpec, gdf: gpd.GeoDataFrame, lang: str) -> dict[str, 
         "cluster": spec.cluster and spec.geometry == "point",
         "extraFields": [{"key": f["key"], "label": f.get(f"label_{lang}") or f.get("label_zh", f["key"])}
                         for f in spec.popup_fields],
-        "data": gdf.to_geo_dict(drop_id=True),
+        "data": None if data_url else gdf.to_geo_dict(drop_id=True),
+        "dataUrl": data_url,
+        "only": only,
         "labelPoints": label_points(gdf) if spec.labels else None,
     }
 
@@ -53,11 +57,11 @@ def layer_entry(spec: LayerSpec, gdf: gpd.GeoDataFrame, lang: str) -> dict[str, 
 SMALL_EXTENT_DEG2 = 0.03  # polygons whose bounding box is smaller (≈ 250 km² here) are labelled from zoom 10 on
 
 
-def label_points(gdf: gpd.GeoDataFrame) -> list[list[float]]:
-    """[lat, lon, min_zoom] for each feature's name: inside its largest part (polygons), half-way along (lines),
+def label_points(gdf: gpd.GeoDataFrame) -> dict[str, list[float]]:
+    """feature id → [lat, lon, min_zoom] for each feature's name: inside its largest part (polygons), half-way along (lines),
     on it (points); small polygons are labelled only when zoomed in, so city-centre names do not pile up."""
-    out = []
-    for geom in gdf.geometry:
+    out = {}
+    for fid, geom in zip(gdf["id"], gdf.geometry):
         parts = list(getattr(geom, "geoms", [geom]))
         min_zoom = 0
         if geom.geom_type.endswith("Polygon"):
@@ -69,7 +73,7 @@ def label_points(gdf: gpd.GeoDataFrame) -> list[list[float]]:
             point = longest.interpolate(0.5, normalized=True)
         else:
             point = parts[0]
-        out.append([round(point.y, 5), round(point.x, 5), min_zoom])
+        out[str(fid)] = [round(point.y, 5), round(point.x, 5), min_zoom]
     return out
 
 
@@ -101,8 +105,13 @@ def bounds_of(layers: dict[str, gpd.GeoDataFrame], specs: list[LayerSpec]) -> tu
 
 def build_spec(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang: str, *, title: str = "",
                subtitle: str = "", notice: str = "", selected: str | None = None,
-               view: dict[str, float] | None = None, plan_link: str | None = None) -> dict[str, Any]:
-    """Everything planmap.js needs, in draw order (basemap first)."""
+               view: dict[str, float] | None = None, plan_link: str | None = None,
+               data_urls: dict[str, str] | None = None, only: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """Everything planmap.js needs, in draw order (basemap first).
+
+    data_urls: layers whose data the browser fetches (see layers/datafiles.py) instead of embedded data;
+    only: for such layers, the feature ids to show (a filtered view of the published layer)."""
+    data_urls, only = data_urls or {}, only or {}
     ordered = sorted((s for s in specs if s.id in layers), key=lambda s: s.group != "basemap")
     return {
         "lang": lang,
@@ -110,7 +119,7 @@ def build_spec(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang
         "subtitle": subtitle,
         "notice": notice,
         "text": {k: t(k, lang) for k in POPUP_TEXT_KEYS},
-        "layers": [layer_entry(s, layers[s.id], lang) for s in ordered],
+        "layers": [layer_entry(s, layers[s.id], lang, data_urls.get(s.id), only.get(s.id)) for s in ordered],
         "legend": legend_items(ordered, layers, lang),
         "bounds": bounds_of(layers, ordered),
         "selected": selected,

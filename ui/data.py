@@ -8,6 +8,8 @@ from layers import catalog, get_spec, load
 from layers.i18n import t
 from layers.catalog import LayerSpec
 from layers.config import SiteConfig, load_config
+from layers.datafiles import publish
+from layers.render import DEFAULT_ASSET_BASE
 from layers.loading import LayerError, load_table
 from layers.validation import Problem
 
@@ -23,6 +25,21 @@ def file_stamp(spec: LayerSpec) -> float:
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _load_cached(layer_id: str, mtime: float) -> gpd.GeoDataFrame:
     return load(layer_id)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _published(layer_id: str, mtime: float) -> tuple[str, int]:
+    gdf = _load_cached(layer_id, mtime)
+    return DEFAULT_ASSET_BASE + publish(layer_id, gdf), len(gdf)
+
+
+def published_url(layer_id: str) -> str:
+    """URL of the layer's data file under /app/static/data/ (written once per content version)."""
+    return _published(layer_id, file_stamp(get_spec(layer_id)))[0]
+
+
+def feature_count(layer_id: str) -> int:
+    return _published(layer_id, file_stamp(get_spec(layer_id)))[1]
 
 
 def load_layers(specs: list[LayerSpec]) -> tuple[dict[str, gpd.GeoDataFrame], list[Problem]]:

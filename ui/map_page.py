@@ -106,19 +106,26 @@ def downloads(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang:
     if not shown:
         return
     st.sidebar.subheader(t("download", lang))
-    st.sidebar.download_button(t("download_geojson", lang), to_geojson_text(shown), file_name=f"{stem}.geojson",
-                               mime="application/geo+json", key=f"dl_geojson_{stem}")
-    st.sidebar.download_button(t("download_csv", lang), to_csv_text(shown), file_name=f"{stem}.csv",
+    # Callables: the files are built only when someone clicks, not on every rerun.
+    st.sidebar.download_button(t("download_geojson", lang), lambda: to_geojson_text(shown),
+                               file_name=f"{stem}.geojson", mime="application/geo+json", key=f"dl_geojson_{stem}")
+    st.sidebar.download_button(t("download_csv", lang), lambda: to_csv_text(shown), file_name=f"{stem}.csv",
                                mime="text/csv", key=f"dl_csv_{stem}")
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_data(show_spinner=False, max_entries=128)
 def _spec_json(layer_ids: tuple[str, ...], lang: str, title: str, subtitle: str, notice: str, selected: str | None,
-               _layers: dict[str, gpd.GeoDataFrame], stamp: tuple) -> str:
-    """The map spec as JSON, cached per (layers, language, selection, filter stamp, file times)."""
+               view: tuple | None, _layers: dict[str, gpd.GeoDataFrame], stamp: tuple) -> str:
+    """The map spec as JSON, cached per (layers, language, selection, view, filter stamp, file times).
+    Layer data is not embedded: the browser fetches each layer's published file (ui.data.published_url)."""
     specs = [s for s in data.all_specs() if s.id in layer_ids]
+    urls = {layer_id: data.published_url(layer_id) for layer_id in layer_ids}
+    only = {layer_id: [str(i) for i in gdf["id"]] for layer_id, gdf in _layers.items()
+            if len(gdf) < data.feature_count(layer_id)}
     return json.dumps(build_spec(specs, _layers, lang, title=title, subtitle=subtitle, notice=notice,
-                                 selected=selected), ensure_ascii=False)
+                                 selected=selected, view=dict(zip(("lat", "lon", "zoom"), view)) if view else None,
+                                 plan_link=f"/plan?lang={lang}&source=", data_urls=urls, only=only),
+                      ensure_ascii=False)
 
 
 def draw_map(group: str, title: str, lang: str, all_layers: dict[str, gpd.GeoDataFrame], selected: str | None,
@@ -127,8 +134,10 @@ def draw_map(group: str, title: str, lang: str, all_layers: dict[str, gpd.GeoDat
     if missing:
         st.error(f"**{t('assets_missing', lang)}**: {', '.join(missing)}. {t('assets_missing_hint', lang)}")
         return
+    view = state.view()
     spec = json.loads(_spec_json(tuple(all_layers), lang, title, t("app_title", lang),
-                                 data.site_config().notice(lang), selected, all_layers, stamp))
+                                 data.site_config().notice(lang), selected,
+                                 tuple(view.values()) if view and not selected else None, all_layers, stamp))
     fmap = build_map(spec, basemap=basemap, tianditu_key=data.site_config().tianditu_key)
     st_folium(fmap, height=MAP_HEIGHT, use_container_width=True, returned_objects=[], key=f"map_{group}")
 

@@ -209,62 +209,97 @@
     map.attributionControl.addAttribution(spec.notice.replace(/[<>&"]/g, ""));
   }
 
+  function drawLayer(map, spec, layer, data, state) {
+    var isBase = layer.role === "basemap";
+    var only = Array.isArray(layer.only) ? new Set(layer.only.map(String)) : null;
+    var gj = L.geoJSON(data, {
+      pane: isBase ? "pm-basemap" : undefined,
+      interactive: !isBase,
+      filter: function (f) { return !only || only.has(String((f.properties || {}).id)); },
+      style: function (f) { return styleFor(layer, f.properties || {}); },
+      pointToLayer: function (f, latlng) {
+        var s = styleFor(layer, f.properties || {});
+        s.radius = s.radius || 7;
+        return L.circleMarker(latlng, s);
+      },
+      onEachFeature: function (f, lyr) {
+        state.drawn += 1;
+        if (isBase) return;
+        var props = f.properties || {};
+        state.index[layer.id + "/" + props.id] = lyr;
+        lyr.bindPopup(function () { return popupContent(spec, layer, props); }, { maxWidth: 360, minWidth: 240 });
+        var name = props["name_" + spec.lang] || props.name_zh;
+        lyr.bindTooltip(name, { sticky: true, className: "pm-tip" });
+        var where = layer.labelPoints && layer.labelPoints[String(props.id)];
+        if (where) {
+          var isPoint = f.geometry && /Point/.test(f.geometry.type);
+          var text = el("span", "pm-label-text" + (isPoint ? " pm-label-right" : ""), name);
+          var label = L.marker([where[0], where[1]], {
+            icon: L.divIcon({ html: text, className: "pm-label-perm", iconSize: null }),
+            interactive: false, keyboard: false
+          });
+          label.pmMinZoom = where[2] || 0;
+          label.addTo(state.labels);
+        }
+      }
+    });
+    if (layer.cluster && L.markerClusterGroup) {
+      var group = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 36,
+                                         spiderfyOnMaxZoom: true, disableClusteringAtZoom: 12 });
+      group.addLayer(gj);
+      group.addTo(map);
+      state.clusters[layer.id] = group;
+    } else {
+      gj.addTo(map);
+    }
+  }
+
+  function layerData(layer) {
+    if (!layer.dataUrl) return Promise.resolve(layer.data);
+    return fetch(layer.dataUrl).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + r.statusText);
+      return r.json();
+    });
+  }
+
+  function addDataProblems(map, spec, failed) {
+    if (!failed.length) return;
+    var ctl = L.control({ position: "bottomleft" });
+    ctl.onAdd = function () {
+      var box = el("div", "pm-data-problem leaflet-control");
+      box.setAttribute("role", "alert");
+      box.appendChild(el("div", null, spec.text.data_failed + " " + failed.join("、")));
+      return box;
+    };
+    ctl.addTo(map);
+  }
+
+  function select(map, spec, state) {
+    var target = spec.selected && state.index[spec.selected];
+    if (!target) return;
+    var cluster = state.clusters[spec.selected.split("/")[0]];
+    if (target.getBounds) {
+      map.fitBounds(target.getBounds(), { maxZoom: 12, padding: [30, 30] });
+      target.openPopup();
+    } else if (cluster) {
+      map.setView(target.getLatLng(), 12);
+      cluster.zoomToShowLayer(target, function () { target.openPopup(); });
+    } else {
+      map.setView(target.getLatLng(), 12);
+      target.openPopup();
+    }
+  }
+
   function render(map, spec) {
     if (!map.options.maxZoom) map.options.maxZoom = 18;  // marker clusters need it; there may be no tile layer
     var base = map.createPane("pm-basemap");
     base.style.zIndex = 150;
     base.style.pointerEvents = "none";
-    var drawn = 0, index = {};
-    var labels = L.layerGroup();
-    var clusters = {};
-    spec.layers.forEach(function (layer) {
-      var isBase = layer.role === "basemap";
-      var featureNo = -1;
-      var gj = L.geoJSON(layer.data, {
-        pane: isBase ? "pm-basemap" : undefined,
-        interactive: !isBase,
-        style: function (f) { return styleFor(layer, f.properties || {}); },
-        pointToLayer: function (f, latlng) {
-          var s = styleFor(layer, f.properties || {});
-          s.radius = s.radius || 7;
-          return L.circleMarker(latlng, s);
-        },
-        onEachFeature: function (f, lyr) {
-          drawn += 1;
-          featureNo += 1;
-          if (isBase) return;
-          var props = f.properties || {};
-          index[layer.id + "/" + props.id] = lyr;
-          lyr.bindPopup(function () { return popupContent(spec, layer, props); }, { maxWidth: 360, minWidth: 240 });
-          var name = props["name_" + spec.lang] || props.name_zh;
-          lyr.bindTooltip(name, { sticky: true, className: "pm-tip" });
-          var where = layer.labelPoints && layer.labelPoints[featureNo];
-          if (where) {
-            var isPoint = f.geometry && /Point/.test(f.geometry.type);
-            var text = el("span", "pm-label-text" + (isPoint ? " pm-label-right" : ""), name);
-            var label = L.marker([where[0], where[1]], {
-              icon: L.divIcon({ html: text, className: "pm-label-perm", iconSize: null }),
-              interactive: false, keyboard: false
-            });
-            label.pmMinZoom = where[2] || 0;
-            label.addTo(labels);
-          }
-        }
-      });
-      if (layer.cluster && L.markerClusterGroup) {
-        var group = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 36,
-                                           spiderfyOnMaxZoom: true, disableClusteringAtZoom: 12 });
-        group.addLayer(gj);
-        group.addTo(map);
-        clusters[layer.id] = group;
-      } else {
-        gj.addTo(map);
-      }
-    });
-    labels.addTo(map);
+    var state = { drawn: 0, index: {}, clusters: {}, labels: L.layerGroup() };
+    state.labels.addTo(map);
     function fitLabels() {
       var z = map.getZoom();
-      labels.eachLayer(function (m) { m.setOpacity(z >= m.pmMinZoom ? 1 : 0); });
+      state.labels.eachLayer(function (m) { m.setOpacity(z >= m.pmMinZoom ? 1 : 0); });
     }
     map.on("zoomend", fitLabels);
     L.control.scale({ imperial: false, maxWidth: 160 }).addTo(map);
@@ -277,25 +312,26 @@
     } else if (spec.bounds) {
       map.fitBounds([[spec.bounds[1], spec.bounds[0]], [spec.bounds[3], spec.bounds[2]]], { padding: [8, 8] });
     }
-    if (spec.selected && index[spec.selected]) {
-      var target = index[spec.selected];
-      var cluster = clusters[spec.selected.split("/")[0]];
-      if (target.getBounds) {
-        map.fitBounds(target.getBounds(), { maxZoom: 12, padding: [30, 30] });
-        target.openPopup();
-      } else if (cluster) {
-        map.setView(target.getLatLng(), 12);
-        cluster.zoomToShowLayer(target, function () { target.openPopup(); });
-      } else {
-        map.setView(target.getLatLng(), 12);
-        target.openPopup();
-      }
-    }
-    fitLabels();
-    setTimeout(function () { map._pmReady = true; }, 0);
-    document.documentElement.setAttribute("data-planmap-features", String(drawn));
-    Array.prototype.forEach.call(document.querySelectorAll(".pm-fallback"), function (n) { n.remove(); });
-    return index;
+    var failed = [];
+    // Fetch all layers at once, draw them in spec order (basemap first) as they become available.
+    var loads = spec.layers.map(function (layer) {
+      return layerData(layer).catch(function () { failed.push(layer.title); return null; });
+    });
+    var chain = Promise.resolve();
+    loads.forEach(function (load, i) {
+      chain = chain.then(function () { return load; }).then(function (data) {
+        if (data) drawLayer(map, spec, spec.layers[i], data, state);
+      });
+    });
+    return chain.then(function () {
+      addDataProblems(map, spec, failed);
+      select(map, spec, state);
+      fitLabels();
+      setTimeout(function () { map._pmReady = true; }, 0);
+      document.documentElement.setAttribute("data-planmap-features", String(state.drawn));
+      Array.prototype.forEach.call(document.querySelectorAll(".pm-fallback"), function (n) { n.remove(); });
+      return state.index;
+    });
   }
 
   window.PlanMap = { render: render };
