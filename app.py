@@ -21,6 +21,7 @@ except CatalogError as exc:
 pages = [st.Page(p.file, title=t(p.title_key, lang), url_path=p.url_path, default=(p.url_path == "overview"))
          for p in listed_pages(groups)]
 current = st.navigation(pages)
+sidebar.global_search(lang)
 st.sidebar.caption(t("app_title", lang))
 current.run()
 sidebar.show_param_notices(lang)  # after the page, which validates its own parameters

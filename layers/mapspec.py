@@ -106,7 +106,8 @@ def bounds_of(layers: dict[str, gpd.GeoDataFrame], specs: list[LayerSpec]) -> tu
 def build_spec(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang: str, *, title: str = "",
                subtitle: str = "", notice: str = "", selected: str | None = None,
                view: dict[str, float] | None = None, plan_link: str | None = None,
-               data_urls: dict[str, str] | None = None, only: dict[str, list[str]] | None = None) -> dict[str, Any]:
+               data_urls: dict[str, str] | None = None, only: dict[str, list[str]] | None = None,
+               open_popup: bool = True) -> dict[str, Any]:
     """Everything planmap.js needs, in draw order (basemap first).
 
     data_urls: layers whose data the browser fetches (see layers/datafiles.py) instead of embedded data;
@@ -123,6 +124,7 @@ def build_spec(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang
         "legend": legend_items(ordered, layers, lang),
         "bounds": bounds_of(layers, ordered),
         "selected": selected,
+        "openPopup": open_popup,
         "view": view,
         "planLink": plan_link,
     }

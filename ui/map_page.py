@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 
 import geopandas as gpd
 import pandas as pd
@@ -23,6 +24,14 @@ from layers.validation import Problem
 from ui import data, state
 
 MAP_HEIGHT = 640
+REFERENCE_STYLE = {"color": "#7a7a7a", "fill_color": "#ffffff", "fill_opacity": 0.0, "weight": 1.0, "dash": "3 3"}
+
+
+def as_reference(spec: LayerSpec) -> LayerSpec:
+    """A layer from another page drawn as a thin outline under this page's layers (still clickable)."""
+    return replace(spec, style=REFERENCE_STYLE, style_by={}, labels=False,
+                   legend=[{**item, "color": REFERENCE_STYLE["color"], "shape": "line", "dash": "3 3"}
+                           for item in spec.legend[:1]])
 LayerFilter = Callable[[LayerSpec, gpd.GeoDataFrame], gpd.GeoDataFrame]
 
 
@@ -31,6 +40,13 @@ def layer_toggles(specs: list[LayerSpec], lang: str) -> list[str]:
     ids = [s.id for s in specs]
     defaults = [s.id for s in specs if s.default_visible]
     initial = state.layer_choice(ids, defaults)
+    selected = state.param("select") or ""
+    if selected != st.session_state.get("_shown_select"):  # a link to a feature turns its layer on, once
+        st.session_state["_shown_select"] = selected
+        layer = selected.split("/")[0]
+        if layer in ids:
+            initial = [*initial, layer]
+            st.session_state[f"layer_{layer}"] = True
     st.sidebar.subheader(t("layers", lang))
     chosen = []
     for spec in specs:
@@ -115,21 +131,23 @@ def downloads(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang:
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def _spec_json(layer_ids: tuple[str, ...], lang: str, title: str, subtitle: str, notice: str, selected: str | None,
-               view: tuple | None, _layers: dict[str, gpd.GeoDataFrame], stamp: tuple) -> str:
+               view: tuple | None, reference: tuple[str, ...], open_popup: bool,
+               _layers: dict[str, gpd.GeoDataFrame], stamp: tuple) -> str:
     """The map spec as JSON, cached per (layers, language, selection, view, filter stamp, file times).
     Layer data is not embedded: the browser fetches each layer's published file (ui.data.published_url)."""
-    specs = [s for s in data.all_specs() if s.id in layer_ids]
+    specs = [as_reference(s) if s.id in reference else s for s in data.all_specs() if s.id in layer_ids]
     urls = {layer_id: data.published_url(layer_id) for layer_id in layer_ids}
     only = {layer_id: [str(i) for i in gdf["id"]] for layer_id, gdf in _layers.items()
             if len(gdf) < data.feature_count(layer_id)}
     return json.dumps(build_spec(specs, _layers, lang, title=title, subtitle=subtitle, notice=notice,
                                  selected=selected, view=dict(zip(("lat", "lon", "zoom"), view)) if view else None,
-                                 plan_link=f"/plan?lang={lang}&source=", data_urls=urls, only=only),
+                                 plan_link=f"/plan?lang={lang}&source=", data_urls=urls, only=only,
+                                 open_popup=open_popup),
                       ensure_ascii=False)
 
 
 def draw_map(group: str, title: str, lang: str, all_layers: dict[str, gpd.GeoDataFrame], selected: str | None,
-             basemap: str, stamp: tuple) -> None:
+             basemap: str, stamp: tuple, reference: tuple[str, ...] = (), open_popup: bool = True) -> None:
     missing = missing_assets()
     if missing:
         st.error(f"**{t('assets_missing', lang)}**: {', '.join(missing)}. {t('assets_missing_hint', lang)}")
@@ -137,15 +155,20 @@ def draw_map(group: str, title: str, lang: str, all_layers: dict[str, gpd.GeoDat
     view = state.view()
     spec = json.loads(_spec_json(tuple(all_layers), lang, title, t("app_title", lang),
                                  data.site_config().notice(lang), selected,
-                                 tuple(view.values()) if view and not selected else None, all_layers, stamp))
+                                 tuple(view.values()) if view and not selected else None, reference, open_popup,
+                                 all_layers, stamp))
     fmap = build_map(spec, basemap=basemap, tianditu_key=data.site_config().tianditu_key)
     st_folium(fmap, height=MAP_HEIGHT, use_container_width=True, returned_objects=[], key=f"map_{group}")
 
 
 def render(group: str, page_key: str, intro_key: str | None = None,
            controls: Callable[[str], tuple[LayerFilter, str]] | None = None,
-           side_panel: Callable[[str, dict[str, gpd.GeoDataFrame]], None] | None = None) -> dict[str, gpd.GeoDataFrame]:
-    """The whole page for one group of layers; returns the layers shown (after any filter)."""
+           side_panel: Callable[[str, dict[str, gpd.GeoDataFrame]], None] | None = None,
+           reference_layers: tuple[str, ...] = (), focus: str | None = None) -> dict[str, gpd.GeoDataFrame]:
+    """The whole page for one group of layers; returns the layers shown (after any filter).
+
+    reference_layers: layers of other groups drawn underneath as thin outlines (e.g. district boundaries);
+    focus: a "layer/id" to zoom to and open, overriding the search box (e.g. a district picker)."""
     lang = st.session_state.get("lang", "zh")
     specs = data.specs_for(group)
     st.title(t(page_key, lang))
@@ -158,22 +181,26 @@ def render(group: str, page_key: str, intro_key: str | None = None,
     keep, filter_stamp = controls(lang) if controls else (None, "")
     basemap = basemap_choice(lang)
     chosen = [s for s in specs if s.id in chosen_ids]
-    base_layers, base_problems = data.load_layers(data.basemap_specs())
+    base_layers, base_problems = data.load_layers(data.basemap_specs() + [data.spec(i) for i in reference_layers])
     layers, problems = data.load_layers(chosen)
     if keep is not None:
         layers = {k: keep(data.spec(k), g) for k, g in layers.items()}
     show_problems(base_problems + problems, lang)
     selected = search_box(feature_index(chosen, layers, lang), lang)
-    stamp = (filter_stamp, *(data.file_stamp(s) for s in data.basemap_specs() + chosen))
+    selected = focus or selected
+    stamp = (filter_stamp, reference_layers,
+             *(data.file_stamp(s) for s in data.basemap_specs() + chosen))
     all_layers = {**base_layers, **layers}
     if side_panel:
         map_col, side_col = st.columns([3, 1], gap="medium")
         with map_col:
-            draw_map(group, t(page_key, lang), lang, all_layers, selected, basemap, stamp)
+            draw_map(group, t(page_key, lang), lang, all_layers, selected, basemap, stamp, reference_layers,
+                     open_popup=not focus)
         with side_col:
             side_panel(lang, layers)
     else:
-        draw_map(group, t(page_key, lang), lang, all_layers, selected, basemap, stamp)
+        draw_map(group, t(page_key, lang), lang, all_layers, selected, basemap, stamp, reference_layers,
+                     open_popup=not focus)
     if not chosen:
         st.info(t("no_layers_selected", lang))
     table = feature_table(chosen, layers, lang)

@@ -58,11 +58,11 @@
     if (projects.length) {
       box.appendChild(el("div", "pm-label", t.projects + " (" + projects.length + ")"));
       var ul = el("ul", "pm-projects");
-      projects.slice(0, 12).forEach(function (p) {
+      projects.slice(0, 8).forEach(function (p) {
         var name = (lang === "en" && p.name_en) ? p.name_en : p.name_zh;
         ul.appendChild(el("li", null, name + (p.source ? " — " + p.source : "")));
       });
-      if (projects.length > 12) ul.appendChild(el("li", "pm-more", "… +" + (projects.length - 12)));
+      if (projects.length > 8) ul.appendChild(el("li", "pm-more", "… +" + (projects.length - 8)));
       box.appendChild(ul);
     }
     var src = el("div", "pm-source");
@@ -227,9 +227,10 @@
         if (isBase) return;
         var props = f.properties || {};
         state.index[layer.id + "/" + props.id] = lyr;
-        lyr.bindPopup(function () { return popupContent(spec, layer, props); }, { maxWidth: 360, minWidth: 240 });
+        lyr.bindPopup(function () { return popupContent(spec, layer, props); },
+                      { maxWidth: 360, minWidth: 240, maxHeight: 340 });
         var name = props["name_" + spec.lang] || props.name_zh;
-        lyr.bindTooltip(name, { sticky: true, className: "pm-tip" });
+        lyr.bindTooltip(function () { return el("span", null, name); }, { sticky: true, className: "pm-tip" });  // a string would be innerHTML
         var where = layer.labelPoints && layer.labelPoints[String(props.id)];
         if (where) {
           var isPoint = f.geometry && /Point/.test(f.geometry.type);
@@ -278,19 +279,25 @@
     var target = spec.selected && state.index[spec.selected];
     if (!target) return;
     var cluster = state.clusters[spec.selected.split("/")[0]];
+    if (spec.openPopup === false) {  // focus only: outline the feature, the page shows its text beside the map
+      if (target.getBounds) map.fitBounds(target.getBounds(), { maxZoom: 12, padding: [20, 20], animate: false });
+      if (target.setStyle) target.setStyle({ color: "#111111", weight: 3.5, dashArray: null });
+      return;
+    }
     if (target.getBounds) {
-      map.fitBounds(target.getBounds(), { maxZoom: 12, padding: [30, 30] });
+      map.fitBounds(target.getBounds(), { maxZoom: 12, padding: [30, 30], animate: false });
       target.openPopup();
     } else if (cluster) {
-      map.setView(target.getLatLng(), 12);
+      map.setView(target.getLatLng(), 12, { animate: false });
       cluster.zoomToShowLayer(target, function () { target.openPopup(); });
     } else {
-      map.setView(target.getLatLng(), 12);
+      map.setView(target.getLatLng(), 12, { animate: false });
       target.openPopup();
     }
   }
 
   function render(map, spec) {
+    window.PlanMap.map = map;  // for tests and debugging
     if (!map.options.maxZoom) map.options.maxZoom = 18;  // marker clusters need it; there may be no tile layer
     var base = map.createPane("pm-basemap");
     base.style.zIndex = 150;
