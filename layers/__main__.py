@@ -1,4 +1,5 @@
-"""Command line: `python -m layers validate` and `python -m layers export --format geojson --out DIR`."""
+"""Command line: `python -m layers validate`, `python -m layers export --format geojson --out DIR`
+and `python -m layers export --format site --out DIR` (the static public edition)."""
 from __future__ import annotations
 
 import argparse
@@ -21,6 +22,15 @@ def cmd_validate(_: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.format == "site":  # the static public edition (layers/site.py); not part of "all"
+        from layers.site import export_site
+
+        written, problems = export_site(Path(args.out))
+        for path in written:
+            print(f"wrote {path}")
+        for problem in problems:
+            print(f"skipped: {problem}", file=sys.stderr)
+        return 1 if problems else 0
     formats = FORMATS if args.format == "all" else [args.format]
     failed = False
     for fmt in formats:
@@ -39,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("validate", help="check every catalog entry and file; exit 1 on any problem").set_defaults(
         func=cmd_validate)
     exp = sub.add_parser("export", help="write every layer to a folder")
-    exp.add_argument("--format", choices=[*FORMATS, "all"], default="geojson")
+    exp.add_argument("--format", choices=[*FORMATS, "all", "site"], default="geojson")
     exp.add_argument("--out", required=True, help="output folder")
     exp.add_argument("--layer", action="append", help="only this layer (repeatable)")
     exp.set_defaults(func=cmd_export)

@@ -288,8 +288,11 @@
       map.fitBounds(target.getBounds(), { maxZoom: 12, padding: [30, 30], animate: false });
       target.openPopup();
     } else if (cluster) {
-      map.setView(target.getLatLng(), 12, { animate: false });
-      cluster.zoomToShowLayer(target, function () { target.openPopup(); });
+      map.setView(target.getLatLng(), 12, { animate: false });  // clusters open up from zoom 12
+      setTimeout(function () {
+        if (target._map) target.openPopup();
+        else cluster.zoomToShowLayer(target, function () { target.openPopup(); });
+      }, 60);
     } else {
       map.setView(target.getLatLng(), 12, { animate: false });
       target.openPopup();
@@ -314,10 +317,26 @@
     addLegend(map, spec);
     addNotice(map, spec);
     addShare(map, spec);
-    if (spec.view) {
-      map.setView([spec.view.lat, spec.view.lon], spec.view.zoom);
-    } else if (spec.bounds) {
-      map.fitBounds([[spec.bounds[1], spec.bounds[0]], [spec.bounds[3], spec.bounds[2]]], { padding: [8, 8] });
+    function initialView() {
+      if (spec.view) {
+        map.setView([spec.view.lat, spec.view.lon], spec.view.zoom, { animate: false });
+      } else if (spec.bounds) {
+        map.fitBounds([[spec.bounds[1], spec.bounds[0]], [spec.bounds[3], spec.bounds[2]]],
+                      { padding: [8, 8], animate: false });
+      }
+    }
+    initialView();
+    // The host page sizes the map after it is drawn (Streamlit's iframe). Until the reader moves the map,
+    // a new size re-applies the intended view; after that, Leaflet just learns the new size.
+    var touched = false;
+    ["mousedown", "touchstart", "wheel", "keydown"].forEach(function (name) {
+      map.getContainer().addEventListener(name, function () { touched = true; }, { passive: true });
+    });
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () {
+        map.invalidateSize({ pan: false });
+        if (!touched) { initialView(); if (state.loaded) select(map, spec, state); }
+      }).observe(map.getContainer());
     }
     var failed = [];
     // Fetch all layers at once, draw them in spec order (basemap first) as they become available.
@@ -331,6 +350,7 @@
       });
     });
     return chain.then(function () {
+      state.loaded = true;
       addDataProblems(map, spec, failed);
       select(map, spec, state);
       fitLabels();
