@@ -57,3 +57,16 @@ def test_sidebar_search_links_to_the_feature_page():
     assert not at.exception
     labels = " ".join(str(getattr(el, "label", "")) for el in at.get("page_link"))
     assert "Bearing" in labels or "轴承" in labels, labels
+
+
+def test_slide_download_renders_png_of_the_page():
+    at = run("pages/industry.py", lang="en")
+    buttons = [b for b in at.get("download_button") if "PNG" in str(b.proto.label)]
+    assert buttons, "a PNG slide download is offered"
+
+
+def test_view_bounds_frames_the_view():
+    from ui.map_page import view_bounds
+
+    west, south, east, north = view_bounds({"lat": 39.0, "lon": 121.6, "zoom": 10})
+    assert west < 121.6 < east and south < 39.0 < north and 0.5 < east - west < 2.0

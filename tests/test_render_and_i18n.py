@@ -78,3 +78,15 @@ def test_download_texts_carry_layer_and_text():
     assert json.loads(to_geojson_text(layers))["features"][0]["properties"]["layer"] == "districts"
     csv = to_csv_text(layers)
     assert "中山区" in csv and "lon" in csv.splitlines()[0]
+
+
+def test_exported_data_reimports_with_the_same_features(tmp_path):
+    layers, _ = load_all()
+    export_layers(tmp_path / "geojson", "geojson")
+    export_layers(tmp_path / "gpkg", "gpkg")
+    for layer_id, gdf in layers.items():
+        again = gpd.read_file(tmp_path / "geojson" / f"{layer_id}.geojson")
+        assert list(again["id"]) == list(gdf["id"]) and again.crs.to_epsg() == 4326
+        packed = gpd.read_file(tmp_path / "gpkg" / "dalian_14th_fyp.gpkg", layer=layer_id)
+        assert list(packed["id"]) == list(gdf["id"])
+        assert packed.geometry.geom_equals(gdf.geometry).all()  # GPKG may store Polygon as MultiPolygon

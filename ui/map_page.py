@@ -7,6 +7,7 @@ Pages customise it with two optional hooks:
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -117,11 +118,37 @@ def feature_table(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], l
     return pd.DataFrame(rows)
 
 
-def downloads(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang: str, stem: str) -> None:
+def view_bounds(view: dict[str, float] | None) -> tuple[float, float, float, float] | None:
+    """The lon/lat box a ?view= (centre, zoom) shows on a typical 900×640 px map, for the slide export."""
+    if not view:
+        return None
+    half_lon = 450 * 360 / (256 * 2 ** view["zoom"])
+    half_lat = 320 * 360 / (256 * 2 ** view["zoom"]) * math.cos(math.radians(view["lat"]))
+    return (view["lon"] - half_lon, view["lat"] - half_lat, view["lon"] + half_lon, view["lat"] + half_lat)
+
+
+def slide_downloads(shown: dict[str, gpd.GeoDataFrame], lang: str, title: str, stem: str) -> None:
+    """Slide-ready PNG/PDF of what is shown, rendered on the server when clicked."""
+    bounds = view_bounds(state.view())
+
+    def render(fmt: str) -> bytes:
+        from layers.slide import render_slide  # matplotlib is imported only when someone asks for a slide
+
+        return render_slide(list(shown), lang, bounds=bounds, title=title, fmt=fmt, layers=shown)
+
+    st.sidebar.download_button(t("download_png", lang), lambda: render("png"), file_name=f"{stem}.png",
+                               mime="image/png", key=f"dl_png_{stem}")
+    st.sidebar.download_button(t("download_pdf", lang), lambda: render("pdf"), file_name=f"{stem}.pdf",
+                               mime="application/pdf", key=f"dl_pdf_{stem}")
+
+
+def downloads(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang: str, stem: str,
+              title: str = "") -> None:
     shown = {s.id: layers[s.id] for s in specs if s.id in layers}
     if not shown:
         return
     st.sidebar.subheader(t("download", lang))
+    slide_downloads(shown, lang, title, stem)
     # Callables: the files are built only when someone clicks, not on every rerun.
     st.sidebar.download_button(t("download_geojson", lang), lambda: to_geojson_text(shown),
                                file_name=f"{stem}.geojson", mime="application/geo+json", key=f"dl_geojson_{stem}")
@@ -207,5 +234,5 @@ def render(group: str, page_key: str, intro_key: str | None = None,
     if len(table):
         with st.expander(f"{t('feature_list', lang)} · {len(table)} {t('features', lang)}"):
             st.dataframe(table, hide_index=True, use_container_width=True)
-    downloads(chosen, layers, lang, stem=f"dalian_{group}")
+    downloads(chosen, layers, lang, stem=f"dalian_{group}", title=t(page_key, lang))
     return layers
