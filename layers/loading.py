@@ -9,7 +9,7 @@ from typing import Any
 import geopandas as gpd
 
 from layers import paths
-from layers.catalog import CatalogError, LayerSpec, catalog, get_spec
+from layers.catalog import CatalogError, catalog, get_spec
 from layers.validation import Problem, read_geojson, validate_collection, validate_table
 
 

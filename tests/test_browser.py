@@ -6,23 +6,13 @@ import shutil
 
 import pytest
 
-from browser import launch, map_frame_features, start_app, stop_app, visit
+from browser import start_app, stop_app, visit
 from conftest import ROOT
 from ui.navigation import current_pages, url_of
 
 pytestmark = pytest.mark.browser
 PAGE_PATHS = [url_of(p) for p in current_pages()]
 MAP_PAGES = [url_of(p) for p in current_pages() if p.has_map]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

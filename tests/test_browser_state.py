@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from browser import launch, start_app, stop_app
+from browser import start_app, stop_app
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -17,16 +17,6 @@ def app_url():
     proc, url = start_app(ROOT)
     yield url.rstrip("/")
     stop_app(proc)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 def map_frame(page, timeout_ms: int = 40_000):

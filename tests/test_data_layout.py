@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from shapely.geometry import Point, shape
+from shapely.geometry import shape
 from shapely.ops import unary_union
 
 ROOT = Path(__file__).parents[1]

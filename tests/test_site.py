@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser import free_port, launch
+from browser import free_port
 from conftest import ROOT
 from layers import site
 from layers.__main__ import main
@@ -179,16 +179,6 @@ def served(exported):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 def open_page(browser, url: str, has_map: bool):
