@@ -5,6 +5,7 @@ import streamlit as st
 
 from layers.catalog import CatalogError, catalog
 from layers.i18n import t
+from layers.markdown import escape_md
 from ui import sidebar, theme
 from ui.navigation import listed_pages
 
@@ -17,7 +18,7 @@ try:
     groups = {spec.group for spec in catalog()}
 except CatalogError as exc:
     groups = set()
-    st.error(str(exc))
+    st.error(escape_md(exc))
 pages = [st.Page(p.file, title=t(p.title_key, lang), url_path=p.url_path, default=(p.url_path == "overview"))
          for p in listed_pages(groups)]
 current = st.navigation(pages)

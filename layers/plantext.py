@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from layers import paths
+from layers.markdown import escape_md  # noqa: F401  (pages import it from here too)
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")  # layer ids and feature ids that may appear in a link
 GROUP_PAGES = {"overview": "/", "layout": "/layout", "industry": "/industry", "ecology": "/ecology",
@@ -530,14 +531,6 @@ def mentions(paragraph: Paragraph | str, features: Iterable[Feature]) -> list[Me
 
 # ---------------------------------------------------------------- safe Markdown
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&\"'=/^%@])")
-
-
-def escape_md(text: str) -> str:
-    """Plain text for st.markdown: every ASCII punctuation character that Markdown, Streamlit (:red[…], :emoji:,
-    $math$) or an autolink could use is backslash-escaped, and line breaks become spaces."""
-    flat = re.sub(r"[\r\n\u2028\u2029]+", " ", str(text))
-    return _MD_SPECIAL.sub(r"\\\1", flat)
 
 
 def map_url(feature: Feature, lang: str) -> str | None:

@@ -8,6 +8,7 @@ import streamlit as st
 
 from layers.catalog import CatalogError, catalog
 from layers.i18n import t
+from layers.markdown import escape_md
 from layers.loading import validate_all
 
 lang = st.session_state.get("lang", "zh")
@@ -19,11 +20,11 @@ try:
              "license": s.license, "built": s.built, "file": f"geodata/{s.file}"} for s in catalog()]
     st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
 except CatalogError as exc:
-    st.error(str(exc))
+    st.error(escape_md(exc))
 st.subheader(t("problems_title", lang))
 problems = validate_all()
 if problems:
     for problem in problems:
-        st.warning(str(problem))
+        st.warning(escape_md(problem))
 else:
     st.success(t("all_data_ok", lang))

@@ -8,6 +8,7 @@ ensure_navigation()
 import streamlit as st
 
 from layers.i18n import pick, t
+from layers.markdown import escape_md
 from ui import data, map_page
 
 COMPARATOR_TEXT = {"=": "", "≤": "≤ ", "<": "< ", "≥": "≥ ", ">": "> "}
@@ -22,9 +23,10 @@ def targets_panel(lang: str, layers) -> None:
         number = target.get("value")
         number = f"{number:g}" if isinstance(number, (int, float)) else str(number)
         value = f"{COMPARATOR_TEXT.get(target.get('comparator', '='), '')}{number} {target.get('unit', '')}"
-        st.metric(pick(target, "label", lang), value.strip(), help=f"{t('source', lang)} {target.get('source', '')}"
-                  + (f" — {target['quote_zh']}" if target.get("quote_zh") else ""))
-        st.caption(f"{t('source', lang)} {target.get('source', '')}")
+        quote = f" — {target['quote_zh']}" if target.get("quote_zh") else ""
+        st.metric(escape_md(pick(target, "label", lang)), value.strip(),
+                  help=escape_md(f"{t('source', lang)} {target.get('source', '')}{quote}"))
+        st.caption(escape_md(f"{t('source', lang)} {target.get('source', '')}"))
 
 
 map_page.render("ecology", "page_ecology", intro_key="ecology_intro", side_panel=targets_panel)

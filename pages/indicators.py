@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from layers.i18n import t
+from layers.markdown import escape_md
 from layers.indicators import completion_13th_long, plan_14th_long, unit_label
 from ui import data
 
@@ -61,8 +62,8 @@ st.caption(t("indicators_intro", lang))
 tables = data.load_table_or_warn("indicators", lang)
 if isinstance(tables, dict):
     plan = tables.get("plan_14th", {})
-    st.header(plan.get(f"title_{lang}") or plan.get("title_zh", ""))
-    st.caption(f"{t('source', lang)} {plan.get('source', '')}")
+    st.header(escape_md(plan.get(f"title_{lang}") or plan.get("title_zh", "")))
+    st.caption(escape_md(f"{t('source', lang)} {plan.get('source', '')}"))
     records = plan_14th_long(plan, lang)
     st.caption(t("chart_reading_14th", lang))
     st.altair_chart(small_multiples(records, lang, sorted({r["series"] for r in records})), use_container_width=False)
@@ -71,11 +72,11 @@ if isinstance(tables, dict):
                                                    ("value_2020", "col_2020"), ("target_2025", "col_2025"),
                                                    ("avg_annual_growth", "col_growth"), ("attribute", "attribute")],
                              lang), hide_index=True, use_container_width=True)
-    st.caption(plan.get(f"footnotes_{lang}") or plan.get("footnotes_zh", ""))
+    st.caption(escape_md(plan.get(f"footnotes_{lang}") or plan.get("footnotes_zh", "")))
 
     done = tables.get("completion_13th", {})
-    st.header(done.get(f"title_{lang}") or done.get("title_zh", ""))
-    st.caption(f"{t('source', lang)} {done.get('source', '')}")
+    st.header(escape_md(done.get(f"title_{lang}") or done.get("title_zh", "")))
+    st.caption(escape_md(f"{t('source', lang)} {done.get('source', '')}"))
     records = completion_13th_long(done, lang)
     order = [s for s in (["2015", "2020 target", "2020 actual"] if lang == "en" else ["2015年", "2020年目标", "2020年实际"])]
     st.caption(t("chart_reading_13th", lang))
@@ -86,5 +87,5 @@ if isinstance(tables, dict):
                                                    ("target_2020", "col_target_2020"),
                                                    ("actual_2020", "col_actual_2020"), ("attribute", "attribute")],
                              lang), hide_index=True, use_container_width=True)
-    st.caption(done.get(f"footnotes_{lang}") or done.get("footnotes_zh", ""))
+    st.caption(escape_md(done.get(f"footnotes_{lang}") or done.get("footnotes_zh", "")))
     st.caption(t("indicators_transcription", lang))

@@ -11,6 +11,7 @@ import streamlit as st
 
 from layers.catalog import LayerSpec
 from layers.i18n import pick, t
+from layers.markdown import escape_md
 from ui import data, map_page, state
 
 DISTRICT_NAMES = {"210202": ("中山区", "Zhongshan"), "210203": ("西岗区", "Xigang"), "210204": ("沙河口区", "Shahekou"),
@@ -49,12 +50,13 @@ def results_panel(lang: str, layers: dict[str, gpd.GeoDataFrame]) -> None:
     by_id = {c["id"]: c for c in categories(lang)}
     total = sum(len(g) for g in layers.values())
     heading = pick(by_id[picked], "name", lang) if picked in by_id else t("industry_all", lang)
-    st.metric(heading, f"{total} {t('places', lang)}")
+    st.metric(escape_md(heading), f"{total} {t('places', lang)}")
     for layer_id, gdf in layers.items():
         if not len(gdf):
             continue
-        st.markdown(f"**{data.spec(layer_id).title(lang)}** ({len(gdf)})")
-        st.markdown("\n".join(f"- {pick(p, 'name', lang)}" for p in gdf.drop(columns='geometry').to_dict('records')))
+        st.markdown(f"**{escape_md(data.spec(layer_id).title(lang))}** ({len(gdf)})")
+        st.markdown("\n".join(f"- {escape_md(pick(p, 'name', lang))}"
+                               for p in gdf.drop(columns='geometry').to_dict('records')))
 
 
 def parks_table(lang: str, layers: dict[str, gpd.GeoDataFrame]) -> None:

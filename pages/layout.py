@@ -8,6 +8,7 @@ ensure_navigation()
 import streamlit as st
 
 from layers.i18n import pick, t
+from layers.markdown import escape_md
 from ui import data, map_page, state
 
 DISTRICT_LAYER = "districts"
@@ -37,8 +38,9 @@ def district_panel(picked: str | None):
             return
         gdf = data.load_layers([data.spec(DISTRICT_LAYER)])[0].get(DISTRICT_LAYER)
         row = gdf[gdf["id"] == picked].drop(columns="geometry").to_dict("records")[0]
-        st.subheader(pick(row, "name", lang))
-        st.caption(f"{t('entry', lang)}: {pick(row, 'entry', lang)} · {t('source', lang)} {row.get('source', '')}")
+        st.subheader(escape_md(pick(row, "name", lang)))
+        st.caption(escape_md(f"{t('entry', lang)}: {pick(row, 'entry', lang)} · {t('source', lang)} "
+                             f"{row.get('source', '')}"))
         st.markdown(f"**{t('industries', lang)}**")
         st.text(pick(row, "industries", lang))
         st.markdown(f"**{t('col_function', lang)}**")

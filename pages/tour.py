@@ -8,7 +8,6 @@ from ui.guard import ensure_navigation
 ensure_navigation()
 
 import json
-import re
 
 import geopandas as gpd
 import streamlit as st
@@ -16,6 +15,7 @@ from branca.element import Element
 from streamlit_folium import st_folium
 
 from layers.i18n import t
+from layers.markdown import escape_md
 from layers.mapspec import build_spec
 from layers.render import build_map, missing_assets
 from ui import data, state, tour
@@ -53,12 +53,9 @@ MAP_CSS = """
 .pm-label-text { font-size: 14px; }
 </style>
 """
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
-
-
 def plain(text: str) -> str:
     """Text shown through st.markdown exactly as written (markdown, colour and emoji syntax escaped)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+    return escape_md(text)
 
 
 def current_step(ids: list[str]) -> str:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from layers import catalog, get_spec, load
 from layers.i18n import t
+from layers.markdown import escape_md
 from layers.catalog import LayerSpec
 from layers.config import SiteConfig, load_config
 from layers.datafiles import publish
@@ -76,7 +77,7 @@ def load_table_or_warn(layer_id: str, lang: str) -> object | None:
     try:
         return table(layer_id, file_stamp(get_spec(layer_id)))
     except (LayerError, KeyError) as exc:
-        st.warning(f"**{t('layer_problem', lang)}** — {exc}", icon="⚠️")
+        st.warning(f"**{t('layer_problem', lang)}** — {escape_md(exc)}", icon="⚠️")
         return None
 
 

@@ -19,6 +19,7 @@ from streamlit_folium import st_folium
 from layers.catalog import LayerSpec
 from layers.export import to_csv_text, to_geojson_text
 from layers.i18n import pick, t
+from layers.markdown import escape_md
 from layers.mapspec import build_spec
 from layers.render import available_basemaps, build_map, missing_assets
 from layers.validation import Problem
@@ -73,7 +74,8 @@ def basemap_choice(lang: str) -> str:
 
 def show_problems(problems: list[Problem], lang: str) -> None:
     for problem in problems:
-        st.warning(f"**{t('layer_problem', lang)}** — {problem}. {t('layer_problem_rest', lang)}", icon="⚠️")
+        st.warning(f"**{t('layer_problem', lang)}** — {escape_md(problem)}. {t('layer_problem_rest', lang)}",
+                   icon="⚠️")
 
 
 def feature_index(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang: str) -> dict[str, str]:

@@ -16,8 +16,9 @@ def _notices() -> list[str]:
 
 
 def note_invalid(name: str, value: str) -> None:
-    shown = value if len(value) <= 40 else value[:40] + "…"
-    _notices().append(f"{name}={shown!r}")
+    shown = repr(value if len(value) <= 40 else value[:40] + "…")
+    fence = "`" * (max(map(len, re.findall("`+", shown)), default=0) + 1)
+    _notices().append(f"{name}={fence} {shown} {fence}")  # a code span: Markdown shows the value as plain text
 
 
 def pop_notices() -> list[str]:
