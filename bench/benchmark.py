@@ -37,8 +37,10 @@ def peak_memory_mb(pid: int) -> float:
     return float("nan")
 
 
-def measure_load(browser, url: str, timeout_s: float = 40.0) -> dict[str, float]:
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
+def measure_load(browser, url: str, timeout_s: float = 40.0, context=None) -> dict[str, float]:
+    """One page load; in a fresh browser context (first visit) unless one is given (repeat visit, warm cache)."""
+    own = context is None
+    context = context or browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
@@ -65,7 +67,9 @@ def measure_load(browser, url: str, timeout_s: float = 40.0) -> dict[str, float]
                 pass
         page.wait_for_timeout(20)
     page.wait_for_timeout(500)  # let late responses be counted
-    context.close()
+    page.close()
+    if own:
+        context.close()
     return {"first_map_s": first or float("nan"), "all_drawn_s": drawn or float("nan"), **totals}
 
 
@@ -113,6 +117,11 @@ def run(args: argparse.Namespace) -> list[dict]:
                     row = {"page": FLOOR if label == FLOOR else path}
                     for key in loads[0]:
                         row[key] = statistics.median(x[key] for x in loads)
+                    context = browser.new_context(viewport={"width": 1440, "height": 900})
+                    measure_load(browser, url, context=context)
+                    repeat = measure_load(browser, url, context=context)
+                    context.close()
+                    row["repeat_http"] = repeat["http_transferred"]
                     row["peak_mem_mb"] = peak_memory_mb(proc.pid)
                     rows.append(row)
             finally:
@@ -129,14 +138,15 @@ def run(args: argparse.Namespace) -> list[dict]:
 
 def print_table(rows: list[dict]) -> None:
     floor = next(r for r in rows if r["page"] == FLOOR)
-    header = ("| page | first map s | × floor | all drawn s | HTTP KB (wire) | HTTP KB (decoded) | WS KB | "
-              "warm rerun ms | server peak MB |")
+    header = ("| page | first map s | × floor | all drawn s | HTTP KB (wire) | HTTP KB (decoded) | "
+              "repeat visit HTTP KB | WS KB | warm rerun ms | server peak MB |")
     print(header)
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         ratio = r["first_map_s"] / floor["first_map_s"] if floor["first_map_s"] else float("nan")
         print(f"| {r['page']} | {r['first_map_s']:.2f} | {ratio:.2f} | {r['all_drawn_s']:.2f} | "
-              f"{r['http_transferred'] / 1024:.0f} | {r['http_decoded'] / 1024:.0f} | {r['ws_payload'] / 1024:.0f} | "
+              f"{r['http_transferred'] / 1024:.0f} | {r['http_decoded'] / 1024:.0f} | {r['repeat_http'] / 1024:.0f} | "
+              f"{r['ws_payload'] / 1024:.0f} | "
               f"{r['warm_rerun_ms']:.0f} | {r['peak_mem_mb']:.0f} |")
 
 

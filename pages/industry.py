@@ -76,7 +76,9 @@ def parks_table(lang: str, layers: dict[str, gpd.GeoDataFrame]) -> None:
                                                           if c in by_id),
                      t("col_source", lang): p.get("source", "")})
     table = pd.DataFrame(rows)
-    st.dataframe(table, hide_index=True, use_container_width=True)
+    # The data grid costs the browser ~1.2 MB of scripts: load it when asked for, not with the map.
+    if st.toggle(t("show_table", lang), key="show_parks_table"):
+        st.dataframe(table, hide_index=True, use_container_width=True)
     st.download_button(t("download_table", lang), "\ufeff" + table.to_csv(index=False), file_name="dalian_parks.csv",
                        mime="text/csv", key="dl_parks")
 

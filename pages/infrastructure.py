@@ -24,7 +24,8 @@ def project_table(lang: str, layers) -> None:
     if rows:
         st.subheader(t("project_list", lang))
         st.caption(t("project_list_hint", lang))
-        st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+        if st.toggle(t("show_table", lang), key="show_project_table"):  # the data grid loads only when asked for
+            st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
 
 
 lang = st.session_state.get("lang", "zh")

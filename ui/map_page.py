@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import geopandas as gpd
-import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -105,19 +104,21 @@ def search_box(index: dict[str, str], lang: str) -> str | None:
     return picked
 
 
-def feature_table(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang: str) -> pd.DataFrame:
-    rows = []
+def feature_list(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang: str) -> list[str]:
+    """The map as text (a Markdown list per layer, all data escaped): name, the plan's words, source, basis.
+    Plain Markdown keeps the page light (a data grid costs the browser ~1.2 MB of extra scripts)."""
+    blocks = []
     for spec in specs:
         gdf = layers.get(spec.id)
-        if gdf is None:
+        if gdf is None or not len(gdf):
             continue
+        lines = [f"**{escape_md(spec.title(lang))}** ({len(gdf)})"]
         for props in gdf.drop(columns="geometry").to_dict("records"):
-            rows.append({t("col_name", lang): pick(props, "name", lang),
-                         t("col_layer", lang): spec.title(lang),
-                         t("col_function", lang): pick(props, "function", lang),
-                         t("col_source", lang): props.get("source", ""),
-                         t("col_basis", lang): t(f"basis_{props.get('geometry_basis')}", lang)})
-    return pd.DataFrame(rows)
+            basis = t(f"basis_{props.get('geometry_basis')}", lang)
+            lines.append(f"- **{escape_md(pick(props, 'name', lang))}** — {escape_md(pick(props, 'function', lang))} "
+                         f"({escape_md(props.get('source', ''))}; {escape_md(basis)})")
+        blocks.append("\n".join(lines))
+    return blocks
 
 
 def view_bounds(view: dict[str, float] | None) -> tuple[float, float, float, float] | None:
@@ -232,9 +233,11 @@ def render(group: str, page_key: str, intro_key: str | None = None,
                      open_popup=not focus)
     if not chosen:
         st.info(t("no_layers_selected", lang))
-    table = feature_table(chosen, layers, lang)
-    if len(table):
-        with st.expander(f"{t('feature_list', lang)} · {len(table)} {t('features', lang)}"):
-            st.dataframe(table, hide_index=True, use_container_width=True)
+    blocks = feature_list(chosen, layers, lang)
+    if blocks:
+        count = sum(len(layers[s.id]) for s in chosen if s.id in layers)
+        with st.expander(f"{t('feature_list', lang)} · {count} {t('features', lang)}"):
+            for block in blocks:
+                st.markdown(block)
     downloads(chosen, layers, lang, stem=f"dalian_{group}", title=t(page_key, lang))
     return layers
