@@ -77,3 +77,33 @@ def test_missing_map_asset_gives_a_message_and_the_page_still_works(browser, bro
     assert "map asset files are missing" in result.text and "static/js/planmap.js" in result.text
     assert "Overview" in result.text and "Feature list" in result.text
     assert result.exceptions == 0 and result.page_errors == []
+
+
+def test_tour_runs_start_to_end_offline(browser, app_url):
+    """Step through every tour step with the Next button: each step draws its map, nothing leaves the machine."""
+    import json
+
+    steps = json.loads((ROOT / "content" / "tour.json").read_text(encoding="utf-8"))["steps"]
+    result, page = visit(browser, f"{app_url}tour?lang=en")
+    assert result.features > 0 and not result.page_errors and not result.outside_requests
+    for number, step in enumerate(steps, start=1):
+        page.wait_for_function(
+            "title => document.querySelector('h1') && document.querySelector('h1').innerText.includes(title)",
+            arg=step["title_en"], timeout=30_000)
+        drawn = 0
+        for _ in range(300):
+            for frame in page.frames:
+                try:
+                    value = frame.evaluate("() => document.documentElement.getAttribute('data-planmap-features')")
+                except Exception:
+                    value = None
+                if value and int(value) > 0:
+                    drawn = int(value)
+            if drawn:
+                break
+            page.wait_for_timeout(100)
+        assert drawn, f"step {number} ({step['id']}) drew no map"
+        if number < len(steps):
+            page.locator(".st-key-tour_next button").first.click()
+    assert result.page_errors == [] and result.outside_requests == []
+    page.close()
