@@ -1,6 +1,7 @@
 """Shared fixtures: a throw-away copy of geodata/ to break, and clean Streamlit caches between AppTests."""
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -8,6 +9,19 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def copy_app(target: Path) -> Path:
+    """A throw-away copy of the app (code, data, assets) for a test to break."""
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.png", "build"))
+    return target
+
+
+def rewrite_json(path: Path, change) -> None:
+    """Load a JSON file, let change(data) edit it in place, write it back."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
 @pytest.fixture

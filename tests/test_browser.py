@@ -2,12 +2,11 @@
 Plus the faults: a broken data file and a missing map asset give a clear message and the rest keeps working."""
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
 from browser import start_app, stop_app, visit
-from conftest import ROOT
+from conftest import ROOT, copy_app
 from ui.navigation import current_pages, url_of
 
 pytestmark = pytest.mark.browser
@@ -48,7 +47,7 @@ def test_overview_shows_districts_with_popup_text(browser, app_url):
 def broken_copy(tmp_path):
     """A fresh copy of the app for a test to break."""
     root = tmp_path / "app"
-    shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.png"))
+    copy_app(root)
     return root
 
 

@@ -1,12 +1,13 @@
 """The catalog, the loader and the contract checks, including broken files."""
 from __future__ import annotations
 
-import json
 
 import pytest
 
 from layers import LayerError, catalog, load, load_all
 from layers.loading import validate_all
+
+from conftest import rewrite_json
 
 
 def test_catalog_lists_every_file_and_every_file_is_valid():
@@ -49,17 +50,11 @@ def test_missing_file_is_reported(geodata_copy):
         load("districts")
 
 
-def _rewrite(path, change):
-    data = json.loads(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-
-
 def test_invalid_geometry_is_reported(geodata_copy):
     def bowtie(data):
         data["features"][0]["geometry"] = {"type": "Polygon", "coordinates": [
             [[121.5, 38.9], [121.7, 39.1], [121.7, 38.9], [121.5, 39.1], [121.5, 38.9]]]}
-    _rewrite(geodata_copy / "layers" / "districts.geojson", bowtie)
+    rewrite_json(geodata_copy / "layers" / "districts.geojson", bowtie)
     with pytest.raises(LayerError, match="invalid geometry"):
         load("districts")
 
@@ -67,7 +62,7 @@ def test_invalid_geometry_is_reported(geodata_copy):
 def test_wrong_crs_is_reported(geodata_copy):
     def projected(data):
         data["crs"] = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}}
-    _rewrite(geodata_copy / "layers" / "districts.geojson", projected)
+    rewrite_json(geodata_copy / "layers" / "districts.geojson", projected)
     with pytest.raises(LayerError, match="expected WGS-84"):
         load("districts")
 
@@ -75,7 +70,7 @@ def test_wrong_crs_is_reported(geodata_copy):
 def test_swapped_coordinates_are_reported(geodata_copy):
     def swap(data):
         data["features"][0]["geometry"] = {"type": "Point", "coordinates": [38.9, 121.6]}
-    _rewrite(geodata_copy / "layers" / "districts.geojson", swap)
+    rewrite_json(geodata_copy / "layers" / "districts.geojson", swap)
     with pytest.raises(LayerError) as info:
         load("districts")
     assert "not longitude/latitude" in str(info.value) or "outside Dalian" in str(info.value)
@@ -85,7 +80,7 @@ def test_missing_property_and_bad_basis_are_reported(geodata_copy):
     def damage(data):
         del data["features"][0]["properties"]["source"]
         data["features"][1]["properties"]["geometry_basis"] = "guess"
-    _rewrite(geodata_copy / "layers" / "districts.geojson", damage)
+    rewrite_json(geodata_copy / "layers" / "districts.geojson", damage)
     problems = validate_all()
     text = "\n".join(map(str, problems))
     assert "missing property 'source'" in text and "geometry_basis 'guess'" in text

@@ -4,7 +4,6 @@ names the file in a clear warning and still draws its other layers. One app copy
 a different page's layers, so they do not interfere): a single app start for the whole file."""
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 from urllib.parse import urlparse
@@ -12,21 +11,15 @@ from urllib.parse import urlparse
 import pytest
 
 from browser import start_app, stop_app, visit
-from conftest import ROOT
+from conftest import copy_app, rewrite_json
 
 pytestmark = pytest.mark.browser
 LOOPBACK = ("127.0.0.1", "localhost", "::1", None)
 PROBLEM_HEADING = {"en": "This layer cannot be shown right now", "zh": "此图层暂时无法显示"}
 
 
-def _rewrite(path: Path, change) -> None:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-
-
 def make_faulty_copy(root: Path) -> Path:
-    shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.png", "build"))
+    copy_app(root)
     geodata = root / "geodata"
 
     def bowtie(data):  # (b) layout page (a layer shown by default): a self-intersecting polygon
@@ -41,9 +34,9 @@ def make_faulty_copy(root: Path) -> Path:
         data["layers"].append({**entry, "id": "eco_missing", "file": "layers/eco_missing.geojson",
                                "title_zh": "缺失的图层", "title_en": "Missing layer"})
 
-    _rewrite(geodata / "layers" / "layout_core_cities.geojson", bowtie)
-    _rewrite(geodata / "layers" / "ind_bays.geojson", projected)
-    _rewrite(geodata / "catalog.json", missing_entry)
+    rewrite_json(geodata / "layers" / "layout_core_cities.geojson", bowtie)
+    rewrite_json(geodata / "layers" / "ind_bays.geojson", projected)
+    rewrite_json(geodata / "catalog.json", missing_entry)
     # (e) a data file the catalog does not list
     shutil.copy(geodata / "layers" / "eco_sea.geojson", geodata / "layers" / "stray_extra.geojson")
     return root

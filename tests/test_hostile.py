@@ -3,14 +3,13 @@ plain text; catalog ids that look like paths never make an export write outside 
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from browser import start_app, stop_app, visit
-from conftest import ROOT
+from conftest import copy_app, rewrite_json
 
 # Each payload sets window.__pwned if it ever runs (in the top page or in the map's iframe).
 P_SCRIPT = "<script>window.__pwned=1</script>"
@@ -33,15 +32,9 @@ PWNED_JS = """() => ({
 })"""
 
 
-def _rewrite(path: Path, change) -> None:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-
-
 def make_hostile_copy(root: Path) -> Path:
     """A copy of the app whose feature texts and catalog texts are script payloads (ids stay valid slugs)."""
-    shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.png", "build"))
+    copy_app(root)
     layers_dir = root / "geodata" / "layers"
 
     def districts(data):
@@ -79,10 +72,10 @@ def make_hostile_copy(root: Path) -> Path:
                 for field in entry.get("popup_fields", []):
                     field.update(label_zh=P_ATTR, label_en=P_IMG)
 
-    _rewrite(layers_dir / "districts.geojson", districts)
-    _rewrite(layers_dir / "ind_parks.geojson", parks)
-    _rewrite(layers_dir / "layout_clusters.geojson", clusters)
-    _rewrite(root / "geodata" / "catalog.json", catalog)
+    rewrite_json(layers_dir / "districts.geojson", districts)
+    rewrite_json(layers_dir / "ind_parks.geojson", parks)
+    rewrite_json(layers_dir / "layout_clusters.geojson", clusters)
+    rewrite_json(root / "geodata" / "catalog.json", catalog)
     return root
 
 
@@ -130,7 +123,7 @@ def test_export_never_writes_outside_its_folder(geodata_copy, tmp_path, fmt):
     def add(data):
         entry = next(e for e in data["layers"] if e["id"] == "districts")
         data["layers"] += [{**entry, "id": bad_id} for bad_id in BAD_IDS]
-    _rewrite(geodata_copy / "catalog.json", add)
+    rewrite_json(geodata_copy / "catalog.json", add)
     out = tmp_path / "deep" / "out"
     before = set(tmp_path.rglob("*"))
     written, problems = export_layers(out, fmt, ["districts", *BAD_IDS])
