@@ -14,10 +14,13 @@ from layers.i18n import pick, t
 from layers.markdown import escape_md
 from ui import data, map_page, state
 
-DISTRICT_NAMES = {"210202": ("中山区", "Zhongshan"), "210203": ("西岗区", "Xigang"), "210204": ("沙河口区", "Shahekou"),
-                  "210211": ("甘井子区", "Ganjingzi"), "210212": ("旅顺口区", "Lüshunkou"), "210213": ("金州区", "Jinzhou"),
-                  "210214": ("普兰店区", "Pulandian"), "210224": ("长海县", "Changhai"), "210281": ("瓦房店市", "Wafangdian"),
-                  "210283": ("庄河市", "Zhuanghe")}
+
+def district_names(lang: str) -> dict[str, str]:
+    """adcode → district name, from the district layer (one source for names, not a second copy here)."""
+    gdf = data.load_layers([data.spec("districts")])[0].get("districts")
+    if gdf is None:
+        return {}
+    return {str(r["adcode"]): pick(r, "name", lang) for r in gdf.drop(columns="geometry").to_dict("records")}
 
 
 def categories(lang: str) -> list[dict]:
@@ -65,11 +68,12 @@ def parks_table(lang: str, layers: dict[str, gpd.GeoDataFrame]) -> None:
         return
     st.subheader(t("parks_table", lang))
     by_id = {c["id"]: c for c in categories(lang)}
+    names = district_names(lang)
     rows = []
     for p in parks.drop(columns="geometry").to_dict("records"):
-        district = DISTRICT_NAMES.get(str(p.get("district")), ("", ""))
+        district = names.get(str(p.get("district")), "")
         rows.append({t("col_name", lang): pick(p, "name", lang),
-                     t("col_district", lang): district[0] if lang == "zh" else district[1],
+                     t("col_district", lang): district,
                      t("col_leading", lang): pick(p, "leading", lang),
                      t("col_featured", lang): pick(p, "featured", lang),
                      t("col_categories", lang): "、".join(pick(by_id[c], "name", lang) for c in p.get("industries", [])
