@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from layers import paths
-from layers.markdown import escape_md  # noqa: F401  (pages import it from here too)
+from layers.markdown import escape_md
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")  # layer ids and feature ids that may appear in a link
 GROUP_PAGES = {"overview": "/", "layout": "/layout", "industry": "/industry", "ecology": "/ecology",

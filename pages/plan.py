@@ -16,7 +16,8 @@ import streamlit as st
 
 from layers import plantext
 from layers.i18n import t
-from layers.plantext import Box, Chapter, Feature, Paragraph, Section, SectionRef, escape_md
+from layers.markdown import escape_md
+from layers.plantext import Box, Chapter, Feature, Paragraph, Section, SectionRef
 from ui import data, state
 
 SECTION_PARAM = re.compile(r"^(?:s(\d{1,2})|box(\d{1,2}))$")
