@@ -18,6 +18,7 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -111,10 +112,11 @@ async def _open(page, url: str, load: PageLoad, timeout_s: float) -> None:
 
 
 async def _session(browser, base: str, number: int, paths: list[str], timeout_s: float, blocked: list[str],
-                   loads: list[PageLoad], start_delay: float):
+                   loads: list[PageLoad], start_delay: float, context_args: Callable[[int], dict] | None = None):
     """One visitor: a fresh context that opens each path in turn. Returns the context, still open."""
     await asyncio.sleep(start_delay)
-    context = await browser.new_context(viewport={"width": 1280, "height": 800})
+    context = await browser.new_context(viewport={"width": 1280, "height": 800},
+                                        **(context_args(number) if context_args else {}))
     page = await context.new_page()
     current: list[PageLoad] = []
     page.on("pageerror", lambda e: current[-1].page_errors.append(str(e)[:300]) if current else None)
@@ -129,8 +131,9 @@ async def _session(browser, base: str, number: int, paths: list[str], timeout_s:
 
 
 async def run_load(base: str, pid: int, sessions: int = 20, timeout_s: float = 180.0, ramp_s: float = 0.0,
-                   paths: list[str] | None = None) -> Report:
-    """N concurrent sessions against the server at base (whose process id is pid)."""
+                   paths: list[str] | None = None, context_args: Callable[[int], dict] | None = None) -> Report:
+    """N concurrent sessions against the server at base (whose process id is pid); context_args(session number)
+    gives extra browser-context options (e.g. headers that make each session a different client to a proxy)."""
     from playwright.async_api import async_playwright
 
     if not 1 <= sessions <= MAX_SESSIONS:
@@ -147,7 +150,7 @@ async def run_load(base: str, pid: int, sessions: int = 20, timeout_s: float = 1
             # one visitor first, so the server's caches are warm and "before" is the memory of a running app
             warm: list[PageLoad] = []
             t0 = time.perf_counter()
-            context = await _session(browser, base, -1, all_paths, timeout_s, blocked, warm, 0.0)
+            context = await _session(browser, base, -1, all_paths, timeout_s, blocked, warm, 0.0, context_args)
             warmup_seconds = time.perf_counter() - t0
             await context.close()
             await asyncio.sleep(1.0)
@@ -157,7 +160,7 @@ async def run_load(base: str, pid: int, sessions: int = 20, timeout_s: float = 1
             loads: list[PageLoad] = []
             t0 = time.perf_counter()
             jobs = [_session(browser, base, i, [first, others[i % len(others)]], timeout_s, blocked, loads,
-                             ramp_s * i / sessions) for i in range(sessions)]
+                             ramp_s * i / sessions, context_args) for i in range(sessions)]
             contexts = await asyncio.wait_for(asyncio.gather(*jobs), timeout=2 * timeout_s + ramp_s + 60)
             seconds = time.perf_counter() - t0
             server_cpu_s = server_cpu_seconds(pid) - cpu0

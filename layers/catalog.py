@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from layers import paths
+from layers import paths, schema
 
 CATALOG_FILE = "catalog.json"
 GROUPS = ("basemap", "overview", "layout", "industry", "ecology", "infrastructure")
@@ -57,26 +57,32 @@ class LayerSpec:
         return self.geometry == "table"
 
 
-def _read(geodata: Path) -> tuple[LayerSpec, ...]:
+def _read(geodata: Path) -> tuple[tuple[LayerSpec, ...], tuple[str, ...]]:
     path = geodata / CATALOG_FILE
+    shown = paths.shown(path)  # messages name the file relative to the project, never the server's absolute path
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise CatalogError(f"{path}: the layer catalog is missing") from exc
+        raise CatalogError(f"{shown}: the layer catalog is missing") from exc
     except json.JSONDecodeError as exc:
-        raise CatalogError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from exc
-    known = set(LayerSpec.__dataclass_fields__)
-    specs = []
-    for i, entry in enumerate(raw.get("layers", [])):
-        try:
-            specs.append(LayerSpec(**{k: v for k, v in entry.items() if k in known}))
-        except TypeError as exc:
-            raise CatalogError(f"{path}: entry {i} ({entry.get('id', '?')}) is incomplete: {exc}") from exc
-    return tuple(specs)
+        raise CatalogError(f"{shown}: not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogError(f"{shown}: cannot be read ({type(exc).__name__})") from exc
+    if not isinstance(raw, dict) or not isinstance(raw.get("layers"), list):
+        raise CatalogError(f"{shown}: expected an object with a 'layers' list")
+    specs, problems = [], []
+    for i, entry in enumerate(raw["layers"]):
+        errors = schema.errors("catalog_entry", entry)
+        if errors:  # a broken entry is left out (and reported); every other layer still works
+            name = entry.get("id", f"#{i}") if isinstance(entry, dict) else f"#{i}"
+            problems.extend(f"entry {name}: {e}" for e in errors)
+            continue
+        specs.append(LayerSpec(**entry))
+    return tuple(specs), tuple(problems)
 
 
 @lru_cache(maxsize=4)
-def _cached(geodata: str, mtime: float) -> tuple[LayerSpec, ...]:
+def _cached(geodata: str, mtime: float) -> tuple[tuple[LayerSpec, ...], tuple[str, ...]]:
     return _read(Path(geodata))
 
 
@@ -84,8 +90,15 @@ def catalog(group: str | None = None) -> tuple[LayerSpec, ...]:
     """All catalog entries (optionally one group), in catalog order."""
     path = paths.GEODATA / CATALOG_FILE
     mtime = path.stat().st_mtime if path.exists() else 0.0
-    specs = _cached(str(paths.GEODATA), mtime)
+    specs, _ = _cached(str(paths.GEODATA), mtime)
     return tuple(s for s in specs if group is None or s.group == group)
+
+
+def catalog_problems() -> tuple[str, ...]:
+    """Catalog entries that break layers/schemas/catalog_entry.schema.json (unknown keys included)."""
+    path = paths.GEODATA / CATALOG_FILE
+    mtime = path.stat().st_mtime if path.exists() else 0.0
+    return _cached(str(paths.GEODATA), mtime)[1]
 
 
 def get_spec(layer_id: str) -> LayerSpec:

@@ -9,7 +9,7 @@ from typing import Any
 import geopandas as gpd
 
 from layers import paths
-from layers.catalog import CatalogError, catalog, get_spec
+from layers.catalog import CatalogError, catalog, catalog_problems, get_spec
 from layers.validation import Problem, read_geojson, validate_collection, validate_table
 
 
@@ -67,7 +67,7 @@ def validate_all() -> list[Problem]:
         specs = catalog()
     except CatalogError as exc:
         return [Problem("catalog", "geodata/catalog.json", str(exc))]
-    problems: list[Problem] = []
+    problems: list[Problem] = [Problem("catalog", "geodata/catalog.json", p) for p in catalog_problems()]
     ids = [s.id for s in specs]
     for dup in sorted({i for i in ids if ids.count(i) > 1}):
         problems.append(Problem(dup, "geodata/catalog.json", "id is listed more than once"))

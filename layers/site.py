@@ -7,42 +7,51 @@ Writes a self-contained website that any plain web server or CDN can serve (no P
     DIR/{zh,en}/<group>.html       one page per catalog map group: map (legend, notice), intro, feature table
     DIR/{zh,en}/indicators.html    the plan's indicator tables
     DIR/{zh,en}/tour.html          the guided tour, when content/tour.json exists and is valid
+    DIR/{zh,en}/plan.html          the plan text (Chinese), with the anchors the map popups link to
     DIR/data/<group>.geojson       each map page's data
     DIR/static/{vendor,js}/        Leaflet and planmap.js, referenced by relative paths only
 
-Every text from data goes through html.escape; the map data is embedded as script-safe JSON (layers.mapspec).
+The pages are Jinja2 templates (layers/templates/site/: base.html around one template per page kind, the CSS and the
+inline scripts) rendered with autoescape, so every text from data is HTML-escaped; the only markup passed in as
+such (markupsafe.Markup) is folium's map and script-safe JSON (layers.mapspec.to_script_json) of the map data.
+Every page is self-contained (CSS inline, an inline favicon) and links to its assets by relative paths.
 """
 from __future__ import annotations
 
-import json
+import base64
 import math
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import folium
 import geopandas as gpd
+import jinja2
+from markupsafe import Markup
 
-from layers import paths
+from layers import paths, plantext
 from layers.catalog import GROUPS, LayerSpec, catalog
 from layers.config import load_config
 from layers.export import to_geojson_text
 from layers.i18n import LANGUAGES, pick, strings, t
 from layers.indicators import unit_label
 from layers.loading import LayerError, load_all, load_table
-from layers.mapspec import build_spec, legend_items, to_script_json
+from layers.tour import TOUR_FILE, load_tour
+from layers.mapspec import bounds_of, build_spec, layer_sources, legend_items, to_script_json
 from layers.render import (ASSET_FALLBACK, CLUSTER_CSS, CLUSTER_JS, VENDOR_CSS, VENDOR_JS, build_map, map_html,
                            missing_assets)
+from layers.sources import source_label
 
 ASSET_BASE = "../static/"  # pages live one folder down (zh/, en/), so the site works from any path or file://
 ASSET_DIRS = ("vendor", "js")
 MAP_GROUPS = tuple(g for g in GROUPS if g != "basemap")
-TOUR_FILE = paths.ROOT / "content" / "tour.json"
-HTML_LANG = {"zh": "zh-CN", "en": "en"}
+HTML_LANG = {"zh": "zh-Hans", "en": "en"}  # BCP 47 tags for lang attributes, as the app (ui/theme.py)
+TEMPLATES = Path(__file__).with_name("templates") / "site"
 INDICATOR_COLUMNS = {
     "plan_14th": [("no", "col_no"), ("category_zh", "col_category"), ("name", "col_indicator"), ("unit", "col_unit"),
                   ("value_2020", "col_2020"), ("target_2025", "col_2025"), ("avg_annual_growth", "col_growth"),
@@ -52,64 +61,6 @@ INDICATOR_COLUMNS = {
                         ("target_2020", "col_target_2020"), ("actual_2020", "col_actual_2020"),
                         ("attribute", "attribute")],
 }
-CSS = """
-html, body { height: auto; }
-body { margin: 0; color: #1d1d1d; background: #fafafa;
-  font: 16px/1.6 "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", system-ui, sans-serif; }
-.site-header { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem 1.2rem; padding: .6rem 1rem;
-  background: #17466e; color: #fff; }
-.site-header a { color: #fff; text-decoration: none; }
-.site-brand { font-weight: 700; }
-.site-nav { display: flex; flex-wrap: wrap; gap: .2rem 1rem; flex: 1; }
-.site-nav a[aria-current] { font-weight: 700; text-decoration: underline; }
-.site-lang { border: 1px solid #fff; border-radius: 4px; padding: 0 .5rem; }
-main { padding: 0 1rem 2rem; }
-.site-text { max-width: 62rem; }
-.site-mapbox { position: relative; margin: 0 -1rem; }
-.site-mapbox .folium-map { width: 100% !important; height: 70vh !important; }
-.site-tour .site-mapbox { position: sticky; top: 0; z-index: 1; }
-.site-tour .site-mapbox .folium-map { height: 55vh !important; }
-.site-tour .pm-share { display: none; }
-.site-step { max-width: 62rem; border-bottom: 1px solid #ddd; padding: .5rem 0; }
-.site-table { overflow-x: auto; margin: .5rem 0 1.5rem; }
-table { border-collapse: collapse; width: 100%; font-size: 14px; background: #fff; }
-th, td { border: 1px solid #ddd; padding: .3rem .5rem; text-align: left; vertical-align: top; }
-th { background: #eef2f5; }
-th, td { min-width: 3.5em; }
-@media (max-width: 640px) { .site-nav { flex-basis: 100%; order: 3; } }
-.site-note { color: #555; font-size: 14px; }
-footer { padding: 1rem; font-size: 13px; color: #555; border-top: 1px solid #ddd; }
-"""
-# planmap.js's share button puts ?view=lat,lon,zoom in the address; a static page applies it itself.
-VIEW_SCRIPT = """<script>(function () {
-  var map = window["%s"], view = new URLSearchParams(location.search).get("view");
-  var v = (view || "").split(",").map(Number);
-  if (!map || v.length !== 3 || !v.every(isFinite)) return;
-  function apply() { map.setView([v[0], v[1]], v[2], { animate: false }); }
-  if (map._animatingZoom) map.once("zoomend", apply); else apply();  // let the first fit finish, then move
-})();</script>"""
-# The tour draws one step at a time on a fresh Leaflet map: the spec holds every tour layer once, each step names
-# its layers, legend and view. Buttons switch steps; without scripts the steps still read as text.
-TOUR_SCRIPT = """<script>(function () {
-  var box = document.getElementById("site-tour-map");
-  if (!box || !window.L || !window.PlanMap) return;  // the fallback message stays and says why
-  var data = JSON.parse(document.getElementById("site-tour-data").textContent);
-  var buttons = Array.prototype.slice.call(document.querySelectorAll("button[data-step]"));
-  var map = null;
-  function show(i) {
-    var step = data.steps[i], v = step.view;
-    if (map) map.remove();
-    map = L.map(box, { zoomSnap: 0.25, zoomDelta: 0.5, minZoom: 6, maxZoom: 18 });
-    PlanMap.render(map, Object.assign({}, data.spec, {
-      layers: data.spec.layers.filter(function (l) { return l.role === "basemap" || step.layers.indexOf(l.id) >= 0; }),
-      legend: step.legend, title: step.title, view: v.bounds ? null : v, bounds: v.bounds || data.spec.bounds }));
-    buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(Number(b.dataset.step) === i)); });
-  }
-  buttons.forEach(function (b) {
-    b.addEventListener("click", function () { show(Number(b.dataset.step)); box.scrollIntoView({ block: "nearest" }); });
-  });
-  show(0);
-})();</script>"""
 
 
 @dataclass(frozen=True)
@@ -120,64 +71,55 @@ class Page:
     title_key: str
 
 
-def text(value: Any) -> str:
-    """A cell value as escaped HTML text ('' for missing values and NaN)."""
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The site's templates (layers/templates/site/). autoescape HTML-escapes every value a template prints unless
+    it is a markupsafe.Markup; StrictUndefined makes a misspelt name an error instead of an empty string."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(html_lang=HTML_LANG, languages=LANGUAGES, icon=icon_uri())
+    env.tests.update(chapter=lambda node: isinstance(node, plantext.Chapter),
+                     section=lambda node: isinstance(node, plantext.Section),
+                     box=lambda node: isinstance(node, plantext.Box))
+    return env
+
+
+def icon_uri() -> str:
+    """The favicon as a data: URI (base64, so no URL appears in the page), saving browsers a request for one."""
+    return "data:image/svg+xml;base64," + base64.b64encode((TEMPLATES / "icon.svg").read_bytes()).decode("ascii")
+
+
+def render(template: str, lang: str, **context: Any) -> str:
+    """A template rendered in lang; t(key[, lang]) in the template is layers.i18n.t bound to lang."""
+    def say(key: str, in_lang: str = lang) -> str:
+        return t(key, in_lang)
+
+    return environment().get_template(template).render(lang=lang, t=say, **context)
+
+
+def render_page(template: str, lang: str, page: Page, nav: list[Page], description: str, **context: Any) -> str:
+    """A page of one language: base.html's header (navigation, language switch) and footer around the page's own."""
+    notice = load_config().notice(lang) or f'{t("map_notice", lang)} · {t("data_source_line", lang)}'
+    other = next(code for code in LANGUAGES if code != lang)
+    return render(template, lang, page=page, nav=nav, other=other, notice=notice, description=description,
+                  **context)
+
+
+def plain(value: Any) -> str:
+    """A cell value as text ('' for missing values and NaN); the template escapes it."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    return escape(str(value))
+    return str(value)
 
 
-def html_table(headers: list[str], rows: list[list[Any]]) -> str:
-    head = "".join(f'<th scope="col">{text(h)}</th>' for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{text(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return f'<div class="site-table"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
-
-
-def map_fragments(fmap: folium.Map) -> tuple[str, str]:
-    """(head, body) of a folium map, to place it inside a page of our own."""
+def map_fragments(fmap: folium.Map) -> tuple[Markup, Markup]:
+    """(head, body) of a folium map, to place it inside a page of our own. Trusted markup: folium renders it from
+    our map spec, whose data reaches the page only as script-safe JSON (layers.mapspec.to_script_json)."""
     map_html(fmap)  # renders every element into the figure's header, html and script parts
     fig = fmap.get_root()
     head = re.sub(r'<meta name="viewport"[^>]*>', "", fig.header.render())  # ours lets readers zoom the page
-    return head, f'{fig.html.render()}<script>{fig.script.render()}</script>'
-
-
-def document(lang: str, page: Page, nav: list[Page], body: str, head: str = "") -> str:
-    """A complete page: header with navigation and language switch, main content, footer with the notice."""
-    other = next(code for code in LANGUAGES if code != lang)
-    links = "".join(f'<a href="{p.slug}.html"{" aria-current=page" if p == page else ""}>{text(t(p.title_key, lang))}</a>'
-                    for p in nav)
-    notice = load_config().notice(lang) or f'{t("map_notice", lang)} · {t("data_source_line", lang)}'
-    return f"""<!DOCTYPE html>
-<html lang="{HTML_LANG[lang]}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{text(t(page.title_key, lang))} · {text(t("app_title", lang))}</title>
-{head}
-<style>{CSS}</style>
-</head>
-<body>
-<header class="site-header">
-<a class="site-brand" href="index.html">{text(t("app_title", lang))}</a>
-<nav class="site-nav" aria-label="{text(t("site_nav_label", lang))}">{links}</nav>
-<a class="site-lang" lang="{HTML_LANG[other]}" hreflang="{HTML_LANG[other]}" href="../{other}/{page.slug}.html">{text(t("site_language_name", other))}</a>
-</header>
-<main>
-{body}
-</main>
-<footer><p>{text(notice)}</p><p>{text(t("site_edition_note", lang))}</p></footer>
-</body>
-</html>
-"""
-
-
-def map_block(spec: dict[str, Any], lang: str) -> tuple[str, str, str]:
-    """(head, body, map variable name) for a spec drawn with the site's relative assets."""
-    fmap = build_map(spec, asset_base=ASSET_BASE)
-    head, body = map_fragments(fmap)
-    block = (f'<section class="site-mapbox" id="site-map" aria-label="{text(t("site_map_label", lang))}">'
-             f'<noscript><p>{text(t("site_noscript", lang))}</p></noscript>{body}</section>')
-    return head, block, fmap.get_name()
+    return Markup(head), Markup(f'{fig.html.render()}<script>{fig.script.render()}</script>')
 
 
 def feature_rows(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang: str) -> list[list[str]]:
@@ -188,25 +130,28 @@ def feature_rows(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], la
         for props in layers[spec.id].drop(columns="geometry").to_dict("records"):
             basis = props.get("geometry_basis")
             rows.append([pick(props, "name", lang), spec.title(lang), pick(props, "function", lang),
-                         props.get("source"), t(f"basis_{basis}", lang) if isinstance(basis, str) else ""])
+                         source_label(props.get("source"), lang), t(f"basis_{basis}", lang) if isinstance(basis, str) else ""])
     return rows
 
 
+def group_intro(slug: str, lang: str) -> str:
+    return next((t(k, lang) for k in (f"site_{slug}_intro", f"{slug}_intro") if k in strings()), "")
+
+
 def group_page(lang: str, page: Page, nav: list[Page], specs: list[LayerSpec], base: list[LayerSpec],
-               layers: dict[str, gpd.GeoDataFrame]) -> str:
+               layers: dict[str, gpd.GeoDataFrame], plan_link: str | None = None) -> str:
+    """plan_link: where popups link to the plan text (plan.html?source=), when the site has the plan page."""
     shown = [s for s in base + specs if s.id in layers]
     spec = build_spec(shown, layers, lang, title=t(page.title_key, lang), subtitle=t("app_title", lang),
-                      notice=load_config().notice(lang))
-    head, block, map_name = map_block(spec, lang)
-    intro = next((t(k, lang) for k in (f"site_{page.slug}_intro", f"{page.slug}_intro") if k in strings()), "")
-    rows = feature_rows(specs, layers, lang)
+                      notice=load_config().notice(lang), plan_link=plan_link)
+    fmap = build_map(spec, asset_base=ASSET_BASE)
+    head, body = map_fragments(fmap)
+    intro = group_intro(page.slug, lang)
     headers = [t(k, lang) for k in ("col_name", "col_layer", "col_function", "col_source", "col_basis")]
-    table = html_table(headers, rows) if rows else f'<p>{text(t("site_no_features", lang))}</p>'
-    body = (f'<div class="site-text"><h1>{text(t(page.title_key, lang))}</h1><p>{text(intro)}</p></div>'
-            f'{block}{VIEW_SCRIPT % map_name}'
-            f'<p><a href="../data/{page.slug}.geojson" download>{text(t("site_download_page", lang))}</a></p>'
-            f'<h2>{text(t("feature_list", lang))} · {len(rows)} {text(t("features", lang))}</h2>{table}')
-    return document(lang, page, nav, body, head)
+    return render_page("group.html", lang, page, nav, intro or t("app_subtitle", lang), intro=intro,
+                       map_head=head, map_body=body,
+                       map_name=Markup(to_script_json(fmap.get_name())),  # trusted: script-safe JSON
+                       headers=headers, rows=feature_rows(specs, layers, lang))
 
 
 def indicator_cell(row: dict[str, Any], key: str, lang: str) -> Any:
@@ -220,107 +165,97 @@ def indicator_cell(row: dict[str, Any], key: str, lang: str) -> Any:
     return value
 
 
+def indicator_table(table: dict[str, Any], columns: list[tuple[str, str]], lang: str) -> dict[str, Any]:
+    """One indicator table for indicators.html, every cell as text; label names its scrolling box."""
+    rows = [[plain(indicator_cell(row, key, lang)) for key, _ in columns]
+            for row in table.get("rows", []) if isinstance(row, dict)]
+    title = plain(table.get(f"title_{lang}") or table.get("title_zh"))
+    return {"title": title, "label": title or t("page_indicators", lang),
+            "source": source_label(table.get("source"), lang), "headers": [t(label, lang) for _, label in columns],
+            "rows": rows, "footnotes": plain(table.get(f"footnotes_{lang}") or table.get("footnotes_zh"))}
+
+
 def indicators_page(lang: str, page: Page, nav: list[Page], tables: dict[str, Any]) -> str:
-    parts = [f'<div class="site-text"><h1>{text(t(page.title_key, lang))}</h1>'
-             f'<p>{text(t("site_indicators_intro", lang))}</p></div>']
-    for key, columns in INDICATOR_COLUMNS.items():
-        table = tables.get(key)
-        if not isinstance(table, dict):
-            continue
-        rows = [[indicator_cell(r, k, lang) for k, _ in columns] for r in table.get("rows", []) if isinstance(r, dict)]
-        parts.append(f'<h2>{text(table.get(f"title_{lang}") or table.get("title_zh"))}</h2>'
-                     f'<p class="site-note">{text(t("source", lang))} {text(table.get("source"))}</p>'
-                     f'{html_table([t(label, lang) for _, label in columns], rows)}'
-                     f'<p class="site-note">{text(table.get(f"footnotes_{lang}") or table.get("footnotes_zh"))}</p>')
-    parts.append(f'<p class="site-note">{text(t("indicators_transcription", lang))}</p>')
-    return document(lang, page, nav, "".join(parts))
+    shown = [indicator_table(tables[key], columns, lang) for key, columns in INDICATOR_COLUMNS.items()
+             if isinstance(tables.get(key), dict)]
+    return render_page("indicators.html", lang, page, nav, t("site_indicators_intro", lang), tables=shown)
 
 
-def tour_view(raw: dict[str, Any]) -> dict[str, Any]:
-    """A step's view as {"lat", "lon", "zoom"} or {"bounds": [west, south, east, north]}; ValueError if invalid."""
-    if "bounds" in raw:
-        west, south, east, north = (float(v) for v in raw["bounds"])
-        view: dict[str, Any] = {"bounds": [west, south, east, north]}
-        ok = west < east and south < north
-    else:
-        view = {k: float(raw[k]) for k in ("lat", "lon", "zoom")}
-        south = north = view["lat"]
-        west = east = view["lon"]
-        ok = 0 <= view["zoom"] <= 20
-    if not (ok and -90 <= south <= north <= 90 and -180 <= west <= east <= 180):  # also rejects NaN
-        raise ValueError(f"view out of range: {raw}")
-    return view
+def tour_steps(path: Path, layers_bounds: Callable[[list[str]], Any]) -> list[dict[str, Any]]:
+    """The tour's steps as the static edition draws them: the app's own loader (layers/tour.py), so the same steps
+    are shown; a step without a view fits its layers (layers_bounds(layer_ids) → [w, s, e, n])."""
+    loaded = load_tour(path)
+    for problem in loaded.problems:
+        print(f"note: {problem}", file=sys.stderr)
+    steps = []
+    for step in loaded.steps:
+        if step.bounds:
+            view: dict[str, Any] = {"bounds": list(step.bounds)}
+        elif step.view:
+            view = step.view_dict()
+        else:
+            view = {"bounds": list(layers_bounds(step.layers))}
+        steps.append({"title_zh": step.title_zh, "title_en": step.title_en, "text_zh": step.text_zh,
+                      "text_en": step.text_en, "source": step.source, "layers": list(step.layers), "view": view,
+                      "highlight": list(step.highlight)})
+    return steps
 
 
-def read_tour(path: Path) -> list[dict[str, Any]]:
-    """The valid steps of content/tour.json; [] (with a note on stderr) when it is absent or invalid."""
-    if not path.is_file():
-        return []
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        steps = raw["steps"]
-        if not isinstance(steps, list):
-            raise TypeError("'steps' is not a list")
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        print(f"note: {path.name} not used ({exc})", file=sys.stderr)
-        return []
-    valid = []
-    for i, step in enumerate(steps):
-        try:
-            view = tour_view(step["view"])
-            layer_ids = [x for x in step.get("layers", []) if isinstance(x, str)]
-            valid.append({**{k: str(step.get(k) or "") for k in ("title_zh", "title_en", "text_zh", "text_en", "source")},
-                          "layers": layer_ids, "view": view})
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            print(f"note: {path.name}: step {i} skipped ({exc!r})", file=sys.stderr)
-    return valid
+def tour_map_steps(steps: list[dict[str, Any]], shown: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame],
+                   lang: str) -> list[dict[str, Any]]:
+    """What tour.js needs of each step: its layers, view, title, legend and highlighted features."""
+    data = []
+    for step in steps:
+        specs = [s for s in shown if s.group == "basemap" or s.id in step["layers"]]
+        data.append({"layers": step["layers"], "view": step["view"], "title": pick(step, "title", lang),
+                     "legend": legend_items(specs, {s.id: layers[s.id] for s in specs}, lang),
+                     "highlight": step["highlight"]})
+    return data
 
 
 def tour_page(lang: str, page: Page, nav: list[Page], steps: list[dict[str, Any]],
               layers: dict[str, gpd.GeoDataFrame]) -> str:
     wanted = {i for step in steps for i in step["layers"]}
     shown = [s for s in catalog() if s.id in layers and (s.group == "basemap" or s.id in wanted)]
-    spec = build_spec(shown, layers, lang, subtitle=t(page.title_key, lang), notice=load_config().notice(lang))
-    step_data = []
-    for step in steps:
-        specs = [s for s in shown if s.group == "basemap" or s.id in step["layers"]]
-        step_data.append({"layers": step["layers"], "view": step["view"], "title": pick(step, "title", lang),
-                          "legend": legend_items(specs, {s.id: layers[s.id] for s in specs}, lang)})
+    spec = build_spec(shown, layers, lang, subtitle=t(page.title_key, lang), notice=load_config().notice(lang),
+                      highlight=sorted({key for step in steps for key in step["highlight"]}))
     clustered = any(layer["cluster"] for layer in spec["layers"])
     scripts = VENDOR_JS[:1] + (CLUSTER_JS if clustered else ()) + VENDOR_JS[1:]
     styles = VENDOR_CSS + (CLUSTER_CSS if clustered else ())
-    head = "".join([*(f'<script src="{ASSET_BASE}{rel}"></script>' for _, rel in scripts),
-                    *(f'<link rel="stylesheet" href="{ASSET_BASE}{rel}">' for _, rel in styles)])
-    sections = []
-    for n, step in enumerate(steps, 1):
-        sections.append(
-            f'<section class="site-step" id="step-{n}"><h2>{text(t("site_step", lang).format(n=n))} · '
-            f'{text(pick(step, "title", lang))}</h2><p>{text(pick(step, "text", lang))}</p>'
-            f'<p class="site-note">{text(t("source", lang))} {text(step["source"])}</p>'
-            f'<button type="button" data-step="{n - 1}">{text(t("site_show_on_map", lang))}</button></section>')
-    body = (f'<div class="site-text"><h1>{text(t(page.title_key, lang))}</h1><p>{text(t("site_tour_intro", lang))}'
-            f'</p></div><section class="site-mapbox" aria-label="{text(t("site_map_label", lang))}">'
-            f'{ASSET_FALLBACK.format(asset_base=ASSET_BASE)}<div class="folium-map" id="site-tour-map"></div></section>'
-            f'<script type="application/json" id="site-tour-data">{to_script_json({"spec": spec, "steps": step_data})}'
-            f'</script>{"".join(sections)}{TOUR_SCRIPT}')
-    return document(lang, page, nav, f'<div class="site-tour">{body}</div>', head)
+    shown_steps = [{"heading": f'{t("site_step", lang).format(n=n)} · {pick(step, "title", lang)}',
+                    "text": pick(step, "text", lang), "source": source_label(step["source"], lang)}
+                   for n, step in enumerate(steps, 1)]
+    # Trusted markup: to_script_json's output is script-safe (no <, >, &), ASSET_FALLBACK is our own constant.
+    data = Markup(to_script_json({"spec": spec, "steps": tour_map_steps(steps, shown, layers, lang)}))
+    return render_page("tour.html", lang, page, nav, t("site_tour_intro", lang),
+                       scripts=[ASSET_BASE + rel for _, rel in scripts], styles=[ASSET_BASE + rel for _, rel in styles],
+                       fallback=Markup(ASSET_FALLBACK.format(asset_base=ASSET_BASE)), tour_data=data, steps=shown_steps)
+
+
+def plan_page(lang: str, page: Page, nav: list[Page], doc: plantext.Plan, anchors: dict[str, str]) -> str:
+    """The whole plan text, with an id on every chapter, section and box; anchors: source → the id it cites."""
+    return render_page("plan.html", lang, page, nav, t("site_plan_description", lang), doc=doc,
+                       title=doc.title.replace(" ", ""),
+                       anchors=Markup(to_script_json(anchors)))  # trusted: script-safe JSON
+
+
+def plan_anchors(doc: plantext.Plan, layers: dict[str, gpd.GeoDataFrame]) -> dict[str, str]:
+    """Every feature source in the exported layers → the anchor of the passage it cites (sources citing nothing
+    in the plan are left out)."""
+    anchors = {}
+    for source in layer_sources(layers.values()):
+        ref = plantext.find_section(source, doc)
+        if ref is not None:
+            anchors[source] = ref.anchor
+    return anchors
 
 
 def index_page(lang: str, page: Page, nav: list[Page]) -> str:
-    items = "".join(f'<li><a href="{p.slug}.html">{text(t(p.title_key, lang))}</a></li>' for p in nav if p != page)
-    body = (f'<div class="site-text"><h1>{text(t("app_title", lang))}</h1><p>{text(t("app_subtitle", lang))}</p>'
-            f'<p>{text(t("about_intro", lang))}</p><h2>{text(t("site_pages", lang))}</h2><ul>{items}</ul></div>')
-    return document(lang, page, nav, body)
+    return render_page("index.html", lang, page, nav, t("app_subtitle", lang))
 
 
 def root_page() -> str:
-    links = "".join(f'<li><a lang="{HTML_LANG[c]}" href="{c}/index.html">{text(t("site_language_name", c))} · '
-                    f'{text(t("app_title", c))}</a></li>' for c in LANGUAGES)
-    return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" '
-            f'content="width=device-width, initial-scale=1"><title>{text(t("app_title", "zh"))}</title>'
-            f'<style>{CSS}</style></head><body><main><h1>{text(t("app_title", "zh"))}</h1>'
-            f'<p lang="en">{text(t("app_title", "en"))}</p><h2>{text(t("site_choose_language", "zh"))} · '
-            f'{text(t("site_choose_language", "en"))}</h2><ul>{links}</ul></main></body></html>\n')
+    return render("root.html", "zh", description=t("app_subtitle", "zh"))
 
 
 def copy_assets(out: Path) -> list[str]:
@@ -344,22 +279,31 @@ def export_site(out_dir: Path, *, tour_file: Path | None = None) -> tuple[list[P
     problems = copy_assets(out)
     base = [s for s in catalog("basemap") if not s.is_table]
     groups = map_groups()
-    steps = read_tour(tour_file or TOUR_FILE)
-    known = {s.id for s in catalog() if not s.is_table}
+    tour = load_tour(tour_file or TOUR_FILE)
     wanted = [s.id for s in base] + [s.id for specs in groups.values() for s in specs]
-    wanted += [i for step in steps for i in step["layers"] if i in known and i not in wanted]
+    wanted += [i for step in tour.steps for i in step.layers if i not in wanted]
     layers, load_problems = load_all(dict.fromkeys(wanted))
+    specs_by_id = {s.id: s for s in catalog() if s.id in layers}
+    steps = tour_steps(tour_file or TOUR_FILE, lambda ids: bounds_of(layers, [specs_by_id[i] for i in ids if i in specs_by_id]))
     problems += [str(p) for p in load_problems]
     try:
         tables = load_table("indicators")
     except (LayerError, KeyError, OSError, ValueError) as exc:
         tables = None
         problems.append(f"indicators: {exc}")
+    try:
+        doc = plantext.plan()
+    except (OSError, UnicodeDecodeError) as exc:
+        doc = None
+        problems.append(f"plan text: {exc}")
+    doc = doc if doc is not None and doc.chapters else None
 
     home = Page("index", "site_home")
     nav = [home, *(Page(g, f"page_{g}") for g in groups)]
     nav += [Page("tour", "page_tour")] if steps else []
     nav += [Page("indicators", "page_indicators")] if isinstance(tables, dict) else []
+    nav += [Page("plan", "page_plan")] if doc is not None else []
+    plan_link = "plan.html?source=" if doc is not None else None  # popups promise the plan text only when it is here
     written: list[Path] = []
 
     def write(path: Path, content: str) -> None:
@@ -378,7 +322,9 @@ def export_site(out_dir: Path, *, tour_file: Path | None = None) -> tuple[list[P
                 content = indicators_page(lang, page, nav, tables)
             elif page.slug == "tour":
                 content = tour_page(lang, page, nav, steps, layers)
+            elif page.slug == "plan":
+                content = plan_page(lang, page, nav, doc, plan_anchors(doc, layers))
             else:
-                content = group_page(lang, page, nav, groups[page.slug], base, layers)
+                content = group_page(lang, page, nav, groups[page.slug], base, layers, plan_link)
             write(out / lang / f"{page.slug}.html", content)
     return written, problems

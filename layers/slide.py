@@ -8,7 +8,8 @@ Each slide has a title and subtitle, the map (sea, the offline basemap land, the
 schematic features dashed with a lighter fill as on the web map, name labels), a legend, a north arrow, a scale bar
 that is right at the view's latitude, a source line (the plan sections of the layers shown and the basemap source)
 and the configured 审图号/notice. All text is set in a CJK font (Noto Sans CJK); without one this fails with
-SlideFontError instead of drawing boxes. Pure Python and matplotlib (Agg/PDF canvases, no pyplot, no global rcParams
+SlideFontError instead of drawing boxes. Text is drawn as written: never read as mathtext ("$5$" stays "$5$"),
+and a character no installed font can draw (an emoji) becomes U+FFFD rather than a box or an error. Pure Python and matplotlib (Agg/PDF canvases, no pyplot, no global rcParams
 changes); matplotlib shares font objects between figures, so slides are drawn one at a time (a lock), which makes
 calls from Streamlit's threads safe.
 """
@@ -18,6 +19,7 @@ import io
 import math
 import re
 import threading
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,6 +44,7 @@ from pyproj import Geod
 from layers.catalog import CatalogError, LayerSpec, catalog, get_spec
 from layers.config import SiteConfig, load_config
 from layers.i18n import LANGUAGES, pick, t
+from layers.plantext import cn_number
 from layers.loading import load_all
 from layers.mapspec import DALIAN_BOUNDS, bounds_of, label_points, leaflet_style, legend_items
 
@@ -111,14 +114,29 @@ def _charmaps() -> tuple[frozenset[int], ...]:
     return tuple(out)
 
 
-def _check_glyphs(texts: Sequence[str]) -> None:
-    """SlideFontError naming any character that neither font can draw (it would be a box on the slide)."""
+REPLACEMENT = "\ufffd"  # what a character no font can draw becomes (DejaVu Sans has it)
+_INVISIBLE = {"Mn", "Me", "Cf", "Cc", "Cs", "Co", "Cn"}  # marks, joiners, selectors, controls: dropped if undrawable
+
+
+def drawable(text: object) -> str:
+    """Text as the slide draws it: line breaks and tabs become spaces, a character that neither font can draw becomes
+    one U+FFFD (emoji, rare scripts; never a box, never an error), invisible ones it cannot draw are dropped."""
     cmaps = _charmaps()
-    missing = sorted({ch for text in texts for ch in text
-                      if not ch.isspace() and not any(ord(ch) in cm for cm in cmaps)})
-    if missing:
-        raise SlideFontError(f"the fonts {cjk_font_family()!r}/{FALLBACK_FAMILY!r} cannot draw "
-                             + ", ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in missing))
+    out: list[str] = []
+    for ch in re.sub(r"\s", " ", str(text)):
+        invisible = unicodedata.category(ch) in _INVISIBLE
+        if invisible and out and out[-1] == REPLACEMENT:
+            continue  # a joiner or selector of the cluster just replaced (👨‍👩‍👧, 🚄️): one replacement in all
+        if ch == " " or any(ord(ch) in cm for cm in cmaps):
+            out.append(ch)
+        elif not invisible and (not out or out[-1] != REPLACEMENT):
+            out.append(REPLACEMENT)
+    return "".join(out)
+
+
+def _text(fig: Figure, x: float, y: float, text: str, **kwargs: Any) -> matplotlib.text.Text:
+    """fig.text for slide text: drawn as written ("$5$" stays "$5$", never read as mathtext)."""
+    return fig.text(x, y, text, parse_math=False, **kwargs)
 
 
 # ---------------------------------------------------------------------------------------------------- styles
@@ -304,21 +322,6 @@ def _fig_xy(x_px: float, y_px: float) -> tuple[float, float]:
 
 # ---------------------------------------------------------------------------------------------------- source line
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def _cn_number(text: str) -> int | None:
-    """一 → 1, 十三 → 13, 二十四 → 24 (the chapter/section numbers of the plan); None if not a numeral."""
-    if text.isdigit():
-        return int(text)
-    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
-        return None
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-    return _CN_DIGITS[text] if len(text) == 1 else None
-
-
 def _ranges(numbers: list[int], joiner: str) -> str:
     """[8, 10, 16, 17, 18, 19] → '8, 10, 16–19' (runs of three or more become ranges)."""
     out, run = [], []
@@ -346,9 +349,9 @@ def plan_sections(specs: Sequence[LayerSpec], lang: str) -> str:
                 continue
             if box := re.fullmatch(r"专栏\s*(\d+)", item):
                 boxes.append(int(box.group(1)))
-            elif m and _cn_number(m.group(1)) is not None and (not m.group(2) or _cn_number(m.group(2))):
-                _, sections = chapters.setdefault(_cn_number(m.group(1)), (m.group(1), {}))
-                sections[_cn_number(m.group(2)) if m.group(2) else 0] = m.group(2) or ""
+            elif m and cn_number(m.group(1)) is not None and (not m.group(2) or cn_number(m.group(2))):
+                _, sections = chapters.setdefault(cn_number(m.group(1)), (m.group(1), {}))
+                sections[cn_number(m.group(2)) if m.group(2) else 0] = m.group(2) or ""
             elif item not in others:
                 others.append(item)
     parts = []
@@ -534,7 +537,7 @@ def _draw_legend(fig: Figure, layout, right: float, top: float, lang: str) -> tu
                                   boxstyle="round,pad=0,rounding_size=0.004", transform=fig.transFigure,
                                   facecolor=(1, 1, 1, 0.94), edgecolor="#9aa5ae", linewidth=0.9, zorder=11,
                                   gid="slide-legend"))
-    fig.text(*_fig_xy(left + LEGEND_PAD, top - LEGEND_PAD - 11), t("slide_legend", lang),
+    _text(fig, *_fig_xy(left + LEGEND_PAD, top - LEGEND_PAD - 11), t("slide_legend", lang),
              fontproperties=_font(LEGEND_TITLE_PT, True), color=INK, va="center", ha="left", zorder=12,
              gid="slide-legend-title")
     prop = _font(LEGEND_TEXT_PT)
@@ -545,7 +548,7 @@ def _draw_legend(fig: Figure, layout, right: float, top: float, lang: str) -> tu
             first_mid = y - LEGEND_LINE_PX / 2
             _draw_swatch(fig, row.item, x, first_mid)
             for i, line in enumerate(row.lines):
-                fig.text(*_fig_xy(x + LEGEND_SWATCH_W + 10, first_mid - i * LEGEND_LINE_PX), line,
+                _text(fig, *_fig_xy(x + LEGEND_SWATCH_W + 10, first_mid - i * LEGEND_LINE_PX), line,
                          fontproperties=prop, color="#222222", va="center_baseline", ha="left", zorder=12,
                          gid="slide-legend-item")
             y -= row.height
@@ -566,7 +569,7 @@ def _draw_north_arrow(fig: Figure, cx: float, top: float, lang: str) -> float:
                            gid="slide-north"))
     fig.add_artist(Polygon([_fig_xy(cx, tip), _fig_xy(cx - w / 2, base), _fig_xy(cx, notch)], closed=True,
                            transform=tf, facecolor="white", edgecolor=INK, linewidth=1.2, zorder=12))
-    fig.text(*_fig_xy(cx, base - 16), t("slide_north", lang), fontproperties=_font(15, True), color=INK,
+    _text(fig, *_fig_xy(cx, base - 16), t("slide_north", lang), fontproperties=_font(15, True), color=INK,
              ha="center", va="center", zorder=12, gid="slide-north-letter")
     return base - 30
 
@@ -626,7 +629,7 @@ def _draw_scale_bar(fig: Figure, ax, lang: str, measure: _Measure) -> tuple[floa
                                  facecolor=INK if i % 2 == 0 else "white", edgecolor=INK, linewidth=1.0, zorder=12))
     ticks = [(0.0, "0"), (km / 2, fmt(km / 2)), (km, end_label)]
     for value, label in ticks:
-        fig.text(*_fig_xy(left + value / km * bar_px, y + 18), label, fontproperties=label_prop, color=INK,
+        _text(fig, *_fig_xy(left + value / km * bar_px, y + 18), label, fontproperties=label_prop, color=INK,
                  ha="center", va="center", zorder=12, gid="slide-scalebar-label")
     return km, bar_px, box
 
@@ -668,6 +671,7 @@ class _Label:
     optional: bool                        # placed only where it collides with nothing (web: below its min zoom)
     candidates: list[tuple[tuple[float, float], tuple[float, float], str, str]]  # (xy, offset px, ha, va)
     room: tuple[float, float] | None = None  # an optional area label also needs to fit its feature (w, h px)
+    quiet: bool = False                   # a basemap place name: grey, regular weight, placed after the plan's
 
 
 def _label_candidates(ax, geom, where: tuple[float, float], radius_px: float):
@@ -696,16 +700,21 @@ def _label_candidates(ax, geom, where: tuple[float, float], radius_px: float):
     return out
 
 
+POINT_NAME_ZOOM = 12  # as on the web map: plan points of unlabelled layers are named where there is room
+
+
 def _collect_labels(ax, spec: LayerSpec, gdf: gpd.GeoDataFrame, lang: str) -> list[_Label]:
-    """Name labels of a layer with labels: true, at mapspec.label_points (first choice)."""
+    """Name labels of a layer: every feature of a layer with labels: true (at mapspec.label_points), the points of
+    other plan layers where there is room, and basemap place names down to the view's zoom (always optional)."""
     zoom = web_zoom(ax)
+    quiet = spec.group == "basemap"
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     inset_x, inset_y = (x1 - x0) * 0.02, (y1 - y0) * 0.02
     view = shapely.geometry.box(x0 + inset_x, y0 + inset_y, x1 - inset_x, y1 - inset_y)
     labels = []
     records = gdf.drop(columns="geometry").to_dict("records")
     for where, geom, props in zip(_label_positions(gdf), gdf.geometry, records):
-        name = pick(props, "name", lang)
+        name = drawable(pick(props, "name", lang)).strip()
         if not name or where is None or geom is None or geom.is_empty:
             continue
         is_point = geom.geom_type.endswith("Point")
@@ -730,8 +739,12 @@ def _collect_labels(ax, spec: LayerSpec, gdf: gpd.GeoDataFrame, lang: str) -> li
             largest = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
             (x0, y0), (x1, y1) = ax.transData.transform([largest.bounds[:2], largest.bounds[2:]])
             room = (x1 - x0, y1 - y0)
-        labels.append(_Label(name, spec, POINT_LABEL_PT if is_point else LABEL_PT, where[2] > zoom + 1e-9,
-                             _label_candidates(ax, geom, where[:2], radius_px), room))
+        min_zoom = where[2] if spec.labels else POINT_NAME_ZOOM
+        if quiet and min_zoom > zoom + 1:
+            continue
+        labels.append(_Label(name, spec, POINT_LABEL_PT if is_point else LABEL_PT,
+                             quiet or min_zoom > zoom + 1e-9,
+                             _label_candidates(ax, geom, where[:2], radius_px), room, quiet))
     return labels
 
 
@@ -749,12 +762,13 @@ def _place_labels(fig: Figure, ax, labels: list[_Label], obstacles: list[tuple],
     halo = [patheffects.withStroke(linewidth=3.2, foreground="white")]
     placed: list[tuple] = []
     artists = []
-    order = sorted(range(len(labels)), key=lambda i: (labels[i].optional,
+    order = sorted(range(len(labels)), key=lambda i: (labels[i].quiet, labels[i].optional,
                                                       labels[i].spec.geometry == "point"))
     for i in order:
         label = labels[i]
-        ann = ax.annotate(label.text, xy=(0, 0), xytext=(0, 0), textcoords="offset points",
-                          fontproperties=_font(label.size, True), color="#262626", zorder=6, path_effects=halo,
+        ann = ax.annotate(label.text, xy=(0, 0), xytext=(0, 0), textcoords="offset points", parse_math=False,
+                          fontproperties=_font(label.size * (0.85 if label.quiet else 1), not label.quiet),
+                          color="#555555" if label.quiet else "#262626", zorder=6, path_effects=halo,
                           annotation_clip=True, gid=f"label-{label.spec.id}")
         ann.set_clip_on(True)
         best, best_score = None, math.inf
@@ -835,10 +849,9 @@ def _slide_figure(layer_ids: Sequence[str], lang: str, *, bounds: tuple[float, f
     notice = config.notice(lang)
     source = source_line(ordered, lang)
     legend = _legend_entries(ordered, data, lang)
-    names = [pick(p, "name", lang) for s in overlays if s.labels
-             for p in data[s.id].drop(columns="geometry").to_dict("records")]
-    _check_glyphs([title, subtitle or "", notice, source, t("slide_legend", lang), t("slide_north", lang),
-                   t("slide_km", lang), *(i["label"] for i in legend), *names])
+    # every text drawn is drawable: data and settings may hold emoji or characters no installed font has
+    title, subtitle, notice, source = drawable(title), drawable(subtitle or ""), drawable(notice), drawable(source)
+    legend = [{**item, "label": drawable(item["label"])} for item in legend]
 
     fig = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, facecolor="white")
     FigureCanvasAgg(fig)
@@ -849,11 +862,11 @@ def _slide_figure(layer_ids: Sequence[str], lang: str, *, bounds: tuple[float, f
     fig.add_artist(Rectangle(_fig_xy(MARGIN, HEIGHT_PX - 92), 7 / WIDTH_PX, 62 / HEIGHT_PX,
                              transform=fig.transFigure, facecolor=ACCENT, edgecolor="none"))
     title_size = measure.fit(title, WIDTH_PX - 2 * MARGIN - 30, 32, 20, bold=True)
-    fig.text(*_fig_xy(MARGIN + 24, HEIGHT_PX - 46), title, fontproperties=_font(title_size, True), color=INK,
+    _text(fig, *_fig_xy(MARGIN + 24, HEIGHT_PX - 46), title, fontproperties=_font(title_size, True), color=INK,
              ha="left", va="center", gid="slide-title")
     if subtitle:
         sub_size = measure.fit(subtitle, WIDTH_PX - 2 * MARGIN - 30, 15.5, 11)
-        fig.text(*_fig_xy(MARGIN + 24, HEIGHT_PX - 84), subtitle, fontproperties=_font(sub_size), color=MUTED,
+        _text(fig, *_fig_xy(MARGIN + 24, HEIGHT_PX - 84), subtitle, fontproperties=_font(sub_size), color=MUTED,
                  ha="left", va="center", gid="slide-subtitle")
 
     # --- legend layout first: the map is fitted into the space left of it
@@ -897,7 +910,8 @@ def _slide_figure(layer_ids: Sequence[str], lang: str, *, bounds: tuple[float, f
             _draw_lines(ax, spec, gdf, z)
         elif spec.geometry == "point":
             _draw_points(ax, spec, gdf, z)
-    labels = [lab for spec in overlays if spec.labels and not data[spec.id].empty
+    named = [s for s in ordered if (s.labels or s.geometry == "point") and s.contract == "plan" or s.labels]
+    labels = [lab for spec in named if not data[spec.id].empty
               for lab in _collect_labels(ax, spec, data[spec.id], lang)]
 
     # --- map furniture: north arrow and legend on the right, scale bar bottom left; then the labels around them
@@ -915,11 +929,11 @@ def _slide_figure(layer_ids: Sequence[str], lang: str, *, bounds: tuple[float, f
     # --- footer: source line, then the 审图号 / notice
     foot_w = WIDTH_PX - 2 * MARGIN
     src_size = measure.fit(source, foot_w, 11.5, 8)
-    fig.text(*_fig_xy(MARGIN, FOOTER_H - 30), source, fontproperties=_font(src_size), color=MUTED, ha="left",
+    _text(fig, *_fig_xy(MARGIN, FOOTER_H - 30), source, fontproperties=_font(src_size), color=MUTED, ha="left",
              va="center", gid="slide-source")
     if notice:
         notice_size = measure.fit(notice, foot_w, 11.5, 8)
-        fig.text(*_fig_xy(MARGIN, FOOTER_H - 58), notice, fontproperties=_font(notice_size), color=INK,
+        _text(fig, *_fig_xy(MARGIN, FOOTER_H - 58), notice, fontproperties=_font(notice_size), color=INK,
                  ha="left", va="center", gid="slide-notice")
     if lang == "en":  # proportional quotes, §, · and dashes in Latin text (the CJK font's defaults are full-width)
         for text in fig.findobj(matplotlib.text.Text):
@@ -945,7 +959,7 @@ def slide_figure(layer_ids: Sequence[str], lang: str, *, bounds: tuple[float, fl
     Text artists carry gids (slide-title, slide-subtitle, slide-source, slide-notice, slide-legend-item,
     label-<layer id>, …); fig.slide_info has the font, the view box, the scale bar (km, px), title, source, notice.
     Raises SlideError (unknown layer id, table id, bad bounds or language, a data file that does not load) or
-    SlideFontError (no CJK font, or a character no font can draw).
+    SlideFontError (no CJK font is installed).
     """
     with _LOCK:
         return _slide_figure(layer_ids, lang, bounds=bounds, title=title, subtitle=subtitle, layers=layers,

@@ -1,4 +1,5 @@
-"""Checks a layer file against the data contract (DESIGN §2) and returns readable problems."""
+"""Checks a layer file against the data contract (layers/schemas/feature.schema.json and its catalog entry) and
+returns readable problems."""
 from __future__ import annotations
 
 import json
@@ -11,13 +12,13 @@ from typing import Any
 import shapely
 from shapely.geometry import shape
 
-from layers import paths
+from layers import paths, schema
 from layers.catalog import LayerSpec
+from layers.mapspec import DALIAN_BOUNDS
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 GEOMETRY_BASES = ("boundary", "located", "schematic")
-PLAN_FIELDS = ("id", "name_zh", "name_en", "kind", "function_zh", "function_en", "projects", "source",
-               "geometry_basis")
+PLAN_FIELDS = schema.plan_required()
 BASEMAP_FIELDS = ("id", "name_zh", "name_en", "geometry_basis")
 GEOMETRY_TYPES = {
     "point": {"Point", "MultiPoint"},
@@ -46,10 +47,16 @@ class Problem:
 
 @lru_cache(maxsize=1)
 def dalian_extent() -> shapely.Geometry:
-    """The area every feature must touch: the city outline plus a sea margin."""
+    """The area every feature must touch: the city outline plus a sea margin (a fixed box when the outline file is
+    missing or broken, so one bad file never stops every other layer)."""
     path = paths.GEODATA / "base" / "dalian_outline.geojson"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    outline = shapely.union_all([shape(f["geometry"]) for f in data["features"]])
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        outline = shapely.union_all([shape(f["geometry"]) for f in data["features"]])
+        if outline.is_empty:
+            raise ValueError("empty outline")
+    except Exception:  # missing, truncated, not GeoJSON, bad geometry: all reported where the file is loaded
+        outline = shapely.box(*DALIAN_BOUNDS)  # the file's own catalog entry (base_dalian) names the problem
     return outline.envelope.buffer(DALIAN_MARGIN_DEG)
 
 
@@ -62,6 +69,8 @@ def read_geojson(spec: LayerSpec) -> tuple[dict[str, Any] | None, list[Problem]]
         return None, [Problem(spec.id, rel, "file is missing")]
     except UnicodeDecodeError:
         return None, [Problem(spec.id, rel, "file is not UTF-8 text")]
+    except OSError as exc:  # a folder, no read permission…
+        return None, [Problem(spec.id, rel, f"file cannot be read ({type(exc).__name__})")]
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -87,6 +96,7 @@ def check_crs(spec: LayerSpec, data: dict[str, Any]) -> list[Problem]:
 def check_properties(spec: LayerSpec, props: dict[str, Any], fid: str) -> list[str]:
     required = BASEMAP_FIELDS if spec.contract == "basemap" else PLAN_FIELDS
     errors = [f"missing property '{name}'" for name in required if name not in props]
+    errors += [e for e in schema.errors("feature", props) if "required property" not in e]
     if not ID_PATTERN.match(str(props.get("id", ""))):
         errors.append(f"id '{props.get('id')}' is not a slug (lower-case letters, digits, '-' or '_')")
     if props.get("geometry_basis") not in GEOMETRY_BASES:
@@ -157,6 +167,8 @@ def validate_table(spec: LayerSpec) -> list[Problem]:
         return [Problem(spec.id, rel, "file is missing")]
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return [Problem(spec.id, rel, f"not valid JSON ({exc})")]
+    except OSError as exc:
+        return [Problem(spec.id, rel, f"file cannot be read ({type(exc).__name__})")]
     if not isinstance(data, (dict, list)) or not data:
         return [Problem(spec.id, rel, "expected a non-empty JSON object or list")]
     return []

@@ -10,9 +10,12 @@ import pandas as pd
 import streamlit as st
 
 from layers.catalog import LayerSpec
+from layers.export import frame_to_csv
 from layers.i18n import pick, t
 from layers.markdown import escape_md
+from layers.sources import source_label
 from ui import data, map_page, state
+from ui.downloads import data_button
 
 
 def district_names(lang: str) -> dict[str, str]:
@@ -66,7 +69,7 @@ def parks_table(lang: str, layers: dict[str, gpd.GeoDataFrame]) -> None:
     parks = layers.get("ind_parks")
     if parks is None or not len(parks):
         return
-    st.subheader(t("parks_table", lang))
+    st.header(t("parks_table", lang))
     by_id = {c["id"]: c for c in categories(lang)}
     names = district_names(lang)
     rows = []
@@ -78,13 +81,12 @@ def parks_table(lang: str, layers: dict[str, gpd.GeoDataFrame]) -> None:
                      t("col_featured", lang): pick(p, "featured", lang),
                      t("col_categories", lang): "、".join(pick(by_id[c], "name", lang) for c in p.get("industries", [])
                                                           if c in by_id),
-                     t("col_source", lang): p.get("source", "")})
+                     t("col_source", lang): source_label(p.get("source", ""), lang)})
     table = pd.DataFrame(rows)
     # The data grid costs the browser ~1.2 MB of scripts: load it when asked for, not with the map.
     if st.toggle(t("show_table", lang), key="show_parks_table"):
-        st.dataframe(table, hide_index=True, use_container_width=True)
-    st.download_button(t("download_table", lang), "\ufeff" + table.to_csv(index=False), file_name="dalian_parks.csv",
-                       mime="text/csv", key="dl_parks")
+        st.dataframe(table, hide_index=True, width="stretch")
+    data_button(t("download_table", lang), frame_to_csv(table), "dalian_parks.csv", "text/csv", "dl_parks")
 
 
 lang = st.session_state.get("lang", "zh")

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from layers.i18n import pick, t
+from layers.sources import source_label
 from ui import data, map_page
 
 
@@ -19,13 +20,13 @@ def project_table(lang: str, layers) -> None:
             rows.append({t("col_name", lang): pick(p, "name", lang),
                          t("col_layer", lang): data.spec(layer_id).title(lang),
                          t("col_type", lang): t(f"ptype_{p.get('project_type') or 'none'}", lang),
-                         t("col_source", lang): p.get("source", ""),
+                         t("col_source", lang): source_label(p.get("source", ""), lang),
                          t("col_basis", lang): t(f"basis_{p.get('geometry_basis')}", lang)})
     if rows:
-        st.subheader(t("project_list", lang))
+        st.header(t("project_list", lang))
         st.caption(t("project_list_hint", lang))
         if st.toggle(t("show_table", lang), key="show_project_table"):  # the data grid loads only when asked for
-            st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
 lang = st.session_state.get("lang", "zh")

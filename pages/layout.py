@@ -9,6 +9,7 @@ import streamlit as st
 
 from layers.i18n import pick, t
 from layers.markdown import escape_md
+from layers.sources import source_label
 from ui import data, map_page, state
 
 DISTRICT_LAYER = "districts"
@@ -24,14 +25,15 @@ def district_picker(lang: str) -> str | None:
     ids = [""] + list(names)
     current = state.choice("district", ids[1:], "")
     picked = st.sidebar.selectbox(t("district_picker", lang), ids, index=ids.index(current), key="district_select",
-                                  format_func=lambda i: names.get(i, t("district_none", lang)))
+                                  format_func=lambda i: names.get(i, t("district_none", lang)),
+                                  on_change=state.view_cleared_on_change("district", "district_select"))
     state.set_param("district", picked or None)
     return picked or None
 
 
 def district_panel(picked: str | None):
     def panel(lang: str, layers) -> None:
-        st.subheader(t("layout_structure", lang))
+        st.header(t("layout_structure", lang))
         st.markdown(t("layout_structure_text", lang))
         if not picked:
             st.caption(t("district_hint", lang))
@@ -40,7 +42,7 @@ def district_panel(picked: str | None):
         row = gdf[gdf["id"] == picked].drop(columns="geometry").to_dict("records")[0]
         st.subheader(escape_md(pick(row, "name", lang)))
         st.caption(escape_md(f"{t('entry', lang)}: {pick(row, 'entry', lang)} · {t('source', lang)} "
-                             f"{row.get('source', '')}"))
+                             f"{source_label(row.get('source', ''), lang)}"))
         st.markdown(f"**{t('industries', lang)}**")
         st.text(pick(row, "industries", lang))
         st.markdown(f"**{t('col_function', lang)}**")
@@ -49,7 +51,7 @@ def district_panel(picked: str | None):
         if projects:
             st.markdown(f"**{t('projects', lang)} ({len(projects)})**")
             st.text("\n".join(f"• {p.get('name_en') if lang == 'en' and p.get('name_en') else p['name_zh']}"
-                              f" — {p.get('source', '')}" for p in projects))
+                              f" — {source_label(p.get('source', ''), lang)}" for p in projects))
     return panel
 
 

@@ -4,7 +4,7 @@ URL: ?chapter=<1..15>, ?section=<s1 | box14> (a 节 of that chapter, or a 专栏
 map popups link to: “专栏14；第九章第一节”). Unknown values are ignored with a notice. The target passage is shown first.
 
 Safety: every text from the plan or the data goes through plantext.escape_md; link targets are built only from
-validated slugs (plantext.map_url); nothing is rendered as HTML.
+validated slugs (planlinks.map_url); nothing is rendered as HTML.
 """
 from ui.guard import ensure_navigation
 
@@ -14,19 +14,21 @@ import re
 
 import streamlit as st
 
-from layers import plantext
+from layers import paths, planlinks, plantext
 from layers.i18n import t
 from layers.markdown import escape_md
-from layers.plantext import Box, Chapter, Feature, Paragraph, Section, SectionRef
+from layers.planlinks import Feature
+from layers.plantext import Box, Chapter, Paragraph, Section, SectionRef
 from ui import data, state
 
-SECTION_PARAM = re.compile(r"^(?:s(\d{1,2})|box(\d{1,2}))$")
+SECTION_PARAM = re.compile(r"^(?:s([0-9]{1,2})|box([0-9]{1,2}))$")  # ASCII digits only: int() refuses "²"
+CHAPTER_PARAM = re.compile(r"^[0-9]{1,3}$")
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _features(stamp: tuple) -> tuple[list[Feature], list[str]]:
     """Every feature of the map layers (reloaded when a data file changes), and the layers that failed."""
-    features, problems = plantext.feature_index()
+    features, problems = planlinks.feature_index()
     return features, [str(p) for p in problems]
 
 
@@ -48,7 +50,7 @@ def _load_features() -> tuple[list[Feature], list[str]]:
 
 
 def _section_ref(raw: str, chapter: Chapter | None, doc: plantext.Plan) -> SectionRef | None:
-    match = SECTION_PARAM.match(raw)
+    match = SECTION_PARAM.fullmatch(raw)
     if not match:
         return None
     if match.group(2):
@@ -64,7 +66,7 @@ def read_url(doc: plantext.Plan) -> tuple[int, SectionRef | None, bool]:
     chapter_no = None
     raw_chapter = state.param("chapter")
     if raw_chapter is not None:
-        if raw_chapter.isdigit() and int(raw_chapter) in chapters:
+        if CHAPTER_PARAM.fullmatch(raw_chapter) and int(raw_chapter) in chapters:
             chapter_no = int(raw_chapter)
         else:
             state.note_invalid("chapter", raw_chapter)
@@ -117,10 +119,10 @@ class Renderer:
         self.count = 0
 
     def _markdown(self, para: Paragraph) -> str:
-        found = plantext.mentions(para, self.features)
+        found = planlinks.mentions(para, self.features)
         self.linked.update(m.feature.key for m in found)
-        self.count += sum(1 for m in found if plantext.map_url(m.feature, self.lang))
-        return plantext.paragraph_markdown(para, self.features, self.lang, found)
+        self.count += sum(1 for m in found if planlinks.map_url(m.feature, self.lang))
+        return planlinks.paragraph_markdown(para, self.features, self.lang, found)
 
     def paragraphs(self, paras: list[Paragraph]) -> None:
         """Consecutive paragraphs, with figures, tables and notes in between."""
@@ -160,11 +162,11 @@ class Renderer:
         rest = [f for f in self.features if f.anchors & anchors and f.key not in self.linked]
         seen, links = set(), []
         for feature in sorted(rest, key=lambda f: f.order):
-            if feature.name_zh in seen or plantext.map_url(feature, self.lang) is None:
+            if feature.name_zh in seen or planlinks.map_url(feature, self.lang) is None:
                 continue
             seen.add(feature.name_zh)
             self.linked.add(feature.key)
-            links.append(plantext.link_markdown(feature.name_zh, feature, self.lang))
+            links.append(planlinks.link_markdown(feature.name_zh, feature, self.lang))
         if links:
             st.caption(escape_md(t("plan_also_on_map", self.lang)) + " " + " · ".join(links))
 
@@ -241,8 +243,10 @@ def main() -> None:
     st.title(t("page_plan", lang))
     try:
         doc = plantext.plan()
-    except (OSError, UnicodeDecodeError) as exc:
-        st.error(f"**{escape_md(t('plan_missing', lang))}**: {escape_md(str(exc))}")
+    except (OSError, UnicodeDecodeError) as exc:  # named relative to the project: no server paths in the page
+        problem = "file is missing" if isinstance(exc, FileNotFoundError) else f"cannot be read ({type(exc).__name__})"
+        st.error(f"**{escape_md(t('plan_missing', lang))}**: "
+                 f"{escape_md(paths.shown(paths.PLAN_TEXT_CANDIDATES[0]))}: {escape_md(problem)}")
         return
     if not doc.chapters:
         st.error(escape_md(t("plan_missing", lang)))

@@ -1,4 +1,5 @@
-"""Helpers for browser tests: start the app on a free port, open pages in Debian's headless Chromium."""
+"""Helpers for browser tests: start the app on a free port, open pages in Debian's headless Chromium (as a desktop
+or as a phone), wait for the map, and record every request that would leave this machine."""
 from __future__ import annotations
 
 import os
@@ -13,6 +14,15 @@ from urllib.parse import urlparse
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def in_own_thread(work):
+    """work()'s result, run in a new thread. The session's sync Playwright (the `browser` fixture) keeps an event
+    loop running in the main thread, where asyncio.run() and a second sync_playwright() are refused."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(work).result()
 
 
 def free_port() -> int:
@@ -97,3 +107,80 @@ def launch(playwright):
     if not Path(CHROMIUM).exists():
         raise RuntimeError(f"{CHROMIUM} not found: apt-get install -y chromium fonts-noto-cjk")
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+DESKTOP = {"viewport": {"width": 1440, "height": 900}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+
+
+def is_outside(url: str) -> bool:
+    return (urlparse(url).hostname not in ("127.0.0.1", "localhost", None)
+            and not url.startswith(("data:", "blob:", "about:")))
+
+
+def new_context(browser, device: dict):
+    """A fresh browser context (no cookies, no local storage) as DESKTOP or PHONE; context.outside lists every
+    request that tried to leave this machine (they are blocked)."""
+    context = browser.new_context(**device)
+    context.outside = []
+
+    def guard(route):
+        if is_outside(route.request.url):
+            context.outside.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    context.route("**/*", guard)
+    return context
+
+
+def map_frame(page, timeout_ms: int = 40_000):
+    """The frame whose map has finished drawing (planmap.js sets data-planmap-features)."""
+    for _ in range(timeout_ms // 100):
+        for frame in page.frames:
+            try:
+                if frame.evaluate("() => document.documentElement.hasAttribute('data-planmap-features')"):
+                    return frame
+            except Exception:  # frames come and go while Streamlit reruns
+                pass
+        page.wait_for_timeout(100)
+    raise AssertionError("map never finished drawing")
+
+
+def settle(page):
+    """Wait until Streamlit has finished its rerun."""
+    page.wait_for_timeout(400)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+    page.wait_for_timeout(400)
+
+
+def map_view(frame) -> list[float]:
+    """[lat, lon, zoom] of the drawn map."""
+    return frame.evaluate("() => { const m = window.PlanMap.map, c = m.getCenter(); return [c.lat, c.lng, m.getZoom()]; }")
+
+
+def frame_box(page) -> dict:
+    """The map frame's box in the page (px)."""
+    return page.locator("iframe[title='streamlit_folium.st_folium']").first.bounding_box()
+
+
+def stable_view(page, quiet_ms: int = 1500, timeout_ms: int = 40_000) -> list[float]:
+    """[lat, lon, zoom] once Streamlit has rerun and the drawn map has stopped moving for quiet_ms (the map frame
+    is redrawn after a rerun, and the new map then fits, opens a cluster, pans for a popup...)."""
+    settle(page)
+    last, since, waited = None, 0, 0
+    while waited < timeout_ms:
+        try:
+            view = map_view(map_frame(page, timeout_ms=timeout_ms))
+        except Exception:  # the frame was redrawn while we looked
+            view = None
+        if view is not None and view == last:
+            since += 100
+            if since >= quiet_ms:
+                return view
+        else:
+            last, since = view, 0
+        page.wait_for_timeout(100)
+        waited += 100
+    raise AssertionError("the map never settled")

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from browser import start_app, stop_app
+from browser import frame_box, map_frame, map_view, settle, start_app, stop_app
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -17,25 +17,6 @@ def app_url():
     proc, url = start_app(ROOT)
     yield url.rstrip("/")
     stop_app(proc)
-
-
-def map_frame(page, timeout_ms: int = 40_000):
-    """The frame whose map has finished drawing (planmap.js sets data-planmap-features)."""
-    for _ in range(timeout_ms // 100):
-        for frame in page.frames:
-            try:
-                if frame.evaluate("() => document.documentElement.hasAttribute('data-planmap-features')"):
-                    return frame
-            except Exception:
-                pass
-        page.wait_for_timeout(100)
-    raise AssertionError("map never finished drawing")
-
-
-def settle(page):
-    page.wait_for_timeout(400)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
-    page.wait_for_timeout(400)
 
 
 def test_link_restores_state_in_a_new_session(browser, app_url):
@@ -52,8 +33,14 @@ def test_link_restores_state_in_a_new_session(browser, app_url):
     settle(page)
     count = page.locator("[data-testid='stMetricValue']").first.inner_text()
     frame = map_frame(page)
-    frame.evaluate("() => window.PlanMap.map.setView([39.40, 122.30], 10, {animate: false})")  # pan/zoom
-    page.wait_for_timeout(500)
+    box = frame_box(page)
+    page.mouse.move(box["x"] + 300, box["y"] + 300)                   # the reader drags the map and zooms in
+    page.mouse.down()
+    page.mouse.move(box["x"] + 220, box["y"] + 360, steps=8)
+    page.mouse.up()
+    frame.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(800)
+    expected = map_view(frame)
     link = page.url
     assert "lang=en" in link and "industry=clean_energy" in link and "view=" in link
     assert re.search(r"layers=[^&]*ind_parks", link) and "ind_bays" not in link.split("layers=")[1].split("&")[0]
@@ -67,9 +54,8 @@ def test_link_restores_state_in_a_new_session(browser, app_url):
     assert not page.get_by_role("checkbox", name="Three bays").is_checked()
     assert page.get_by_role("checkbox", name="Key industrial parks").is_checked()
     assert page.locator("[data-testid='stMetricValue']").first.inner_text() == count
-    center = frame.evaluate("() => { const c = window.PlanMap.map.getCenter();"
-                            " return [c.lat, c.lng, window.PlanMap.map.getZoom()]; }")
-    assert abs(center[0] - 39.40) < 0.01 and abs(center[1] - 122.30) < 0.01 and center[2] == 10
+    center = map_view(frame)
+    assert abs(center[0] - expected[0]) < 0.001 and abs(center[1] - expected[1]) < 0.001 and center[2] == expected[2]
     second.close()
 
 

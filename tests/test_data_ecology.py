@@ -163,11 +163,7 @@ def test_points_on_land_and_in_district(districts, land):
 
 
 def test_targets_numbers_in_plan(plan):
-    path = ROOT.parent / "drafts" / "ecology_targets.json"
-    if not path.exists():
-        # after merge the targets may live elsewhere; the sea layer still carries the shoreline target
-        path = None
-    targets = json.loads(path.read_text(encoding="utf-8")) if path else []
+    targets = json.loads((ROOT / "geodata" / "tables" / "ecology_targets.json").read_text(encoding="utf-8"))
     for f in feats("eco_sea"):
         targets += f["properties"].get("targets", [])
     assert targets

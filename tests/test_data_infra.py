@@ -92,7 +92,9 @@ def test_points_in_district_or_sea(path, districts):
             assert not land.contains(pt), p["id"]
         else:
             assert p.get("district") in districts, p["id"]
-            assert districts[p["district"]].contains(pt), (p["id"], p["district"])
+            # ~200 m slack for the 70 m display simplification of the boundaries and schematic city points
+            slack = 0.002 if p["geometry_basis"] == "schematic" else 0.0
+            assert districts[p["district"]].buffer(slack).contains(pt), (p["id"], p["district"])
 
 
 def test_key_towns_match_plan(plan):

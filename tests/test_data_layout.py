@@ -188,14 +188,7 @@ def test_clusters_in_expected_districts():
         assert p["district"] == expected[p["name_zh"]]
 
 
-def test_catalog_lists_layout_layers_when_merged():
-    catalog = ROOT / "geodata" / "catalog.json"
-    if not catalog.exists():
-        pytest.skip("catalog not merged yet")
-    data = load(catalog)
-    entries = data if isinstance(data, list) else data.get("layers", [])
-    files = {e["file"] for e in entries}
-    if not any(f.startswith("layers/layout_") for f in files):
-        pytest.skip("layout catalog entries not merged yet (they are in the drafts folder)")
+def test_catalog_lists_layout_layers():
+    files = {e["file"] for e in load(ROOT / "geodata" / "catalog.json")["layers"]}
     for path in FILES:
         assert f"layers/{path.name}" in files, f"{path.name} missing from catalog"

@@ -1,7 +1,8 @@
 """Faults end to end in headless Chromium: no network with an online basemap, and broken data — an invalid
 geometry, a wrong CRS member, a catalog entry whose file is missing, a file the catalog does not list. Each page
 names the file in a clear warning and still draws its other layers. One app copy holds every data fault (each in
-a different page's layers, so they do not interfere): a single app start for the whole file."""
+a different page's layers, so they do not interfere): a single app start for the whole file. An error nobody
+foresaw (a page that raises) shows Streamlit's generic notice, never a stack trace or a server path."""
 from __future__ import annotations
 
 import shutil
@@ -39,6 +40,10 @@ def make_faulty_copy(root: Path) -> Path:
     rewrite_json(geodata / "catalog.json", missing_entry)
     # (e) a data file the catalog does not list
     shutil.copy(geodata / "layers" / "eco_sea.geojson", geodata / "layers" / "stray_extra.geojson")
+    # (f) an error nobody foresaw: the indicators page raises, naming a server path in its message
+    (root / "pages" / "indicators.py").write_text(
+        'from ui.guard import ensure_navigation\n\nensure_navigation()\n'
+        'raise RuntimeError(f"unforeseen failure in {__file__}")\n', encoding="utf-8")
     return root
 
 
@@ -70,20 +75,31 @@ class Offline:
         return page
 
 
-def test_network_off_with_an_online_basemap_still_draws_the_map(browser, faulty_url):
+def test_a_link_to_an_online_basemap_asks_first_and_with_the_network_off_the_map_still_draws(browser, faulty_url):
     offline = Offline(browser)
     result, page = visit(offline, f"{faulty_url}/?lang=en&basemap=osm", wait_s=45)
     try:
-        frame = next(f for f in page.frames if f.query_selector(".leaflet-container"))
+        assert result.features > 0
+        page.wait_for_timeout(1500)  # time for any tile request to be made
+        assert offline.blocked == [] and result.outside_requests == [], "no other host is asked before the choice"
+        notice = page.get_by_text("This link asks for the online basemap").first
+        assert "tile.openstreetmap.org" in notice.inner_text().replace("\u2060", "")
+        page.get_by_role("button", name="Load the online basemap").click()
+        for _ in range(120):  # the map is drawn again with the tile layer the visitor chose
+            if any("openstreetmap.org" in u for u in offline.blocked):
+                break
+            page.wait_for_timeout(250)
+        frame = next(f for f in page.frames if f.query_selector(".leaflet-container .leaflet-tile-pane"))
+        page.wait_for_timeout(500)
         land = len(frame.query_selector_all(".leaflet-pm-basemap-pane path"))
         tiles_wanted = len(frame.query_selector_all(".leaflet-tile-pane img"))
+        exceptions = len(page.query_selector_all("[data-testid='stException']"))
     finally:
         page.close()
-    assert result.features > 0, "features drawn without the network"
     assert land > 0, "the offline land basemap shows under the missing tiles"
     assert tiles_wanted > 0 and any("openstreetmap.org" in u for u in offline.blocked), "the OSM layer was on"
     assert set(result.outside_requests) <= set(offline.blocked), "every outside request was blocked"
-    assert result.page_errors == [] and result.exceptions == 0
+    assert result.page_errors == [] and result.exceptions == 0 and exceptions == 0
     assert "districts.geojson" not in result.text, "no layer problem"
 
 
@@ -117,3 +133,15 @@ def test_file_not_in_catalog_is_named_on_the_data_page_and_maps_still_draw(brows
     page.close()
     assert result.features > 0 and "stray_extra" not in result.text
     assert result.page_errors == [] and result.exceptions == 0
+
+
+def test_an_unforeseen_error_shows_no_stack_trace_type_or_server_path(browser, faulty_url):
+    result, page = visit(browser, f"{faulty_url}/indicators?lang=en", wait_s=1)
+    try:
+        page.get_by_text("This app has encountered an error").first.wait_for(timeout=45_000)
+        text = page.inner_text("body")
+    finally:
+        page.close()
+    for secret in ("unforeseen failure", "RuntimeError", "Traceback", "indicators.py", "/tmp/", "site-packages"):
+        assert secret not in text, (secret, text[-1500:])
+    assert "Indicators" in text or "主要指标" in text, "the navigation still works around the broken page"

@@ -6,21 +6,13 @@ from streamlit.testing.v1 import AppTest
 
 from ui.navigation import page_files
 
-from conftest import ROOT
+from conftest import run_app_page
 
 TIMEOUT = 60
 
 
 def run_page(page: str, lang: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page != "pages/overview.py":
-        at.switch_page(page)
-        at.run()
-    return at
+    return run_app_page(page, lang, timeout=TIMEOUT, **params)  # conftest's: app.py first, then the page
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -6,9 +6,11 @@ import re
 
 import pytest
 
-from layers import plantext
+from layers import planlinks, plantext
 from layers.catalog import catalog
-from layers.plantext import Box, Feature, Paragraph, SectionRef, find_section, mentions, paragraph_markdown
+from layers.markdown import escape_md
+from layers.planlinks import Feature, mentions, paragraph_markdown
+from layers.plantext import Box, Paragraph, SectionRef, find_section
 
 from test_pages_apptest import run_page
 
@@ -23,7 +25,7 @@ def doc() -> plantext.Plan:
 
 @pytest.fixture(scope="module")
 def features(doc) -> list[Feature]:
-    found, problems = plantext.feature_index(doc)
+    found, problems = planlinks.feature_index(doc)
     assert not problems
     return found
 
@@ -137,7 +139,7 @@ def test_box14_line_links_changxingdao_to_industry(doc, features):
     found = mentions(line, features)
     assert found[0].text == "长兴岛经济技术开发区" and found[0].start == 0
     assert found[0].feature.key == "ind_parks/changxingdao-etdz"
-    assert plantext.map_url(found[0].feature, "zh") == "/industry?select=ind_parks/changxingdao-etdz&lang=zh"
+    assert planlinks.map_url(found[0].feature, "zh") == "/industry?select=ind_parks/changxingdao-etdz&lang=zh"
     markdown = paragraph_markdown(line, features, "en", found)
     assert markdown.startswith("- **[长兴岛经济技术开发区](/industry?select=ind_parks/changxingdao-etdz&lang=en ")
     assert links_in(markdown) == ["/industry?select=ind_parks/changxingdao-etdz&lang=en"]
@@ -165,7 +167,7 @@ def test_short_names_link_only_where_cited(doc, features):
 
 def test_aliases_point_at_existing_features(features):
     keys = {f.key for f in features}
-    assert not [k for k in plantext.ALIASES.values() if k and k not in keys]
+    assert not [k for k in planlinks.ALIASES.values() if k and k not in keys]
 
 
 def test_every_chapter_renders_only_safe_links(doc, features):
@@ -201,14 +203,14 @@ def test_hostile_ids_and_layers_get_no_link():
            Feature("ind_parks", "ok", "丙地", "", "nowhere")]
     markdown = paragraph_markdown("甲地、乙地、丙地。", bad, "zh")
     assert links_in(markdown) == []
-    assert all(plantext.map_url(f, "zh") is None for f in bad)
-    assert plantext.map_url(Feature("ind_parks", "ok", "丁地", "", "industry"), "<script>") == \
+    assert all(planlinks.map_url(f, "zh") is None for f in bad)
+    assert planlinks.map_url(Feature("ind_parks", "ok", "丁地", "", "industry"), "<script>") == \
         "/industry?select=ind_parks/ok&lang=zh"
 
 
 def test_escape_md_leaves_no_markdown():
     for text in (*HOSTILE, "# 标题", "- 列表", "1. 列表", "`code`", "a\nb\r\nc", "&lt;b&gt;", "www.example.com"):
-        bare = re.sub(r"\\.", "", plantext.escape_md(text))
+        bare = re.sub(r"\\.", "", escape_md(text))
         assert not re.search(r"[\[\]()<>`*_#$:&\n\r]", bare), (text, bare)
 
 

@@ -71,9 +71,35 @@ def test_missing_cjk_font_is_a_clear_error(monkeypatch):
         slide._charmaps.cache_clear()
 
 
-def test_text_no_font_can_draw_is_refused_not_drawn_as_boxes():
-    with pytest.raises(SlideFontError, match="U\\+10900"):
-        slide_figure(["districts"], "zh", title="大连 \U00010900")
+def _districts_named(name: str):
+    districts = load("districts")
+    districts.loc[districts["id"] == "zhuanghe", "name_zh"] = name  # a large district: always labelled
+    return {"districts": districts}
+
+
+def test_dollar_signs_are_drawn_as_text_not_as_mathtext():
+    fig = slide_figure(["districts"], "zh", title="西岗区$5$亿", layers=_districts_named("庄河$2$市"))
+    assert _texts(fig, "slide-title")[0].get_text() == "西岗区$5$亿"
+    assert "庄河$2$市" in {x.get_text() for x in _texts(fig, "label-districts")}
+    for text in _texts(fig):  # matplotlib would read "$…$" as math: drop the dollars, set the rest in italics
+        assert text._preprocess_math(text.get_text())[1] is False, text.get_text()
+
+
+@pytest.mark.parametrize("text", ["$\\undefinedmacro{$", "a $x^{$ b", "$$", "5$ 和 7$", "$\\frac{1}{0}$"])
+@pytest.mark.parametrize("fmt", ["png", "pdf"])
+def test_text_that_is_broken_mathtext_still_makes_a_slide(text, fmt):
+    out = render_slide(["districts"], "zh", title=text, fmt=fmt, layers=_districts_named(text))
+    assert out.startswith(b"\x89PNG" if fmt == "png" else b"%PDF")
+
+
+def test_characters_no_font_can_draw_are_replaced_not_refused_and_not_boxes():
+    fig = slide_figure(["districts"], "zh", title="大连 🚄️ 高铁 \U00010900", layers=_districts_named("庄河市👨‍👩‍👧"))
+    assert _texts(fig, "slide-title")[0].get_text() == "大连 \ufffd 高铁 \ufffd"
+    assert "庄河市\ufffd" in {x.get_text() for x in _texts(fig, "label-districts")}
+    charmaps = slide._charmaps()
+    for text in _texts(fig):  # every character drawn is in one of the fonts: no box anywhere
+        assert all(ch.isspace() or any(ord(ch) in cm for cm in charmaps) for ch in text.get_text()), text.get_text()
+    assert render_slide(["districts"], "en", title="Dalian 🗺️", fmt="png").startswith(b"\x89PNG")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -13,6 +13,7 @@ from layers.catalog import catalog
 from ui import tour
 
 from conftest import ROOT
+from inert import visible
 
 TOUR_FILE = ROOT / "content" / "tour.json"
 PLAN_FILE = ROOT / "plan" / "dalian_14th_five_year_plan.txt"
@@ -215,7 +216,7 @@ def test_a_bad_select_is_dropped_with_a_message(tmp_path):
 
 def test_unknown_fields_are_reported(tmp_path):
     loaded = tour.load_tour(write(tmp_path, {"steps": [step(selct="layout_core_cities/yihe-core")]}))
-    assert len(loaded.steps) == 1 and "unknown field(s) selct ignored" in loaded.problems[0]
+    assert len(loaded.steps) == 1 and "selct: unknown key (misspelt?) — ignored" in loaded.problems[0]
 
 
 def test_text_that_is_not_in_the_plan_is_flagged(tmp_path, plan):
@@ -249,7 +250,7 @@ def test_every_step_runs_in_both_languages(step_id, lang):
     at = run_tour(lang, step=step_id)
     assert not at.exception, [e.message for e in at.exception]
     expected = tour.load_tour(TOUR_FILE).step(step_id)
-    assert at.title[0].value == expected.title(lang)
+    assert visible(at.title[0].value) == expected.title(lang)  # shown through escape_md
     assert at.selectbox(key="tour_step").value == step_id
     assert url_step(at) == step_id
     assert not at.warning, [w.value for w in at.warning]
@@ -260,7 +261,7 @@ def test_unknown_step_is_ignored_with_a_notice():
     at = run_tour("zh", step="<script>alert(1)</script>")
     assert not at.exception
     assert "step" in " ".join(str(toast.value) for toast in at.toast)
-    assert at.title[0].value == tour.load_tour(TOUR_FILE).steps[0].title_zh
+    assert visible(at.title[0].value) == tour.load_tour(TOUR_FILE).steps[0].title_zh
     assert url_step(at) == step_ids()[0]
 
 
@@ -282,7 +283,7 @@ def test_a_broken_tour_file_shows_a_message_not_a_traceback(tmp_path, monkeypatc
     monkeypatch.setattr(tour, "TOUR_FILE", path)
     at = run_tour("en")
     assert not at.exception
-    assert any("not valid JSON" in w.value.replace("\\", "") for w in at.warning)
+    assert any("not valid JSON" in visible(w.value) for w in at.warning)
     assert at.error and "content/tour.json" in at.error[0].value
 
 
@@ -292,8 +293,8 @@ def test_a_bad_step_in_the_tour_file_leaves_the_others(tmp_path, monkeypatch):
     monkeypatch.setattr(tour, "TOUR_FILE", write(tmp_path, {"steps": steps}))
     at = run_tour("zh", step=steps[2]["id"])
     assert not at.exception
-    assert any(f"({steps[1]['id']}): none of its layers" in w.value.replace("\\", "") for w in at.warning)
-    assert at.title[0].value == steps[2]["title_zh"]
+    assert any(f"({steps[1]['id']}): none of its layers" in visible(w.value) for w in at.warning)
+    assert visible(at.title[0].value) == steps[2]["title_zh"]
     options = at.selectbox(key="tour_step").options
     assert len(options) == len(steps) - 1 and not any(steps[1]["title_zh"] in o for o in options)
 
@@ -306,4 +307,23 @@ def test_a_step_that_opens_a_popup_runs_and_a_missing_feature_is_named(tmp_path,
     assert not at.exception and not at.warning
     at = run_tour("en", step="gone")
     assert not at.exception
-    assert any("no-such-feature" in w.value.replace("\\", "") for w in at.warning)
+    assert any("no-such-feature" in visible(w.value) for w in at.warning)
+
+
+@pytest.mark.parametrize("step_id", ["four-areas", "major-projects"])
+def test_each_step_lists_what_its_map_shows_as_text(step_id):
+    """Every map has a keyboard-reachable text list (issue 15): under the step's map, an expander names each
+    feature of the step's layers, the highlighted ones included. Expected names from the layer files themselves."""
+    at = run_tour("zh", step=step_id)
+    assert not at.exception, [e.message for e in at.exception]
+    step = tour.load_tour(TOUR_FILE).step(step_id)
+    expected = {}
+    for layer_id in step.layers:
+        layer = json.loads((ROOT / "geodata" / "layers" / f"{layer_id}.geojson").read_text(encoding="utf-8"))
+        expected.update({f"{layer_id}/{f['properties']['id']}": f["properties"]["name_zh"] for f in layer["features"]})
+    lists = [e for e in at.expander if e.label.startswith("要素列表")]
+    assert len(lists) == 1, [e.label for e in at.expander]
+    assert lists[0].label.endswith(f" · {len(expected)} 要素"), lists[0].label
+    listed = visible("\n".join(m.value for m in lists[0].markdown))
+    assert all(expected[key] in listed for key in step.highlight), step.highlight
+    assert all(f"**{name}**" in listed for name in expected.values()), listed[:500]

@@ -13,18 +13,19 @@ from dataclasses import replace
 
 import geopandas as gpd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from layers.catalog import LayerSpec
 from layers.export import to_csv_text, to_geojson_text
 from layers.i18n import pick, t
 from layers.markdown import escape_md
 from layers.mapspec import build_spec
-from layers.render import available_basemaps, build_map, missing_assets
+from layers.render import build_map, missing_assets
+from layers.sources import source_label
 from layers.validation import Problem
-from ui import data, state
+from ui import data, map_frame, report_view, search, state
+from ui.basemap import basemap_choice
+from ui.downloads import content_key, file_button, slide_buttons
 
-MAP_HEIGHT = 640
 REFERENCE_STYLE = {"color": "#7a7a7a", "fill_color": "#ffffff", "fill_opacity": 0.0, "weight": 1.0, "dash": "3 3"}
 
 
@@ -48,27 +49,18 @@ def layer_toggles(specs: list[LayerSpec], lang: str) -> list[str]:
         if layer in ids:
             initial = [*initial, layer]
             st.session_state[f"layer_{layer}"] = True
-    st.sidebar.subheader(t("layers", lang))
+    st.sidebar.header(t("layers", lang))  # h2: sections under the page's h1
     chosen = []
     for spec in specs:
         key = f"layer_{spec.id}"
         if key not in st.session_state:
             st.session_state[key] = spec.id in initial
-        if st.sidebar.checkbox(spec.title(lang), key=key, help=spec.description(lang) or None):
+        description = spec.description(lang)  # labels and help are Markdown: data text goes through escape_md
+        if st.sidebar.checkbox(escape_md(spec.title(lang)), key=key,
+                               help=escape_md(description) if description else None):
             chosen.append(spec.id)
     state.set_param("layers", ",".join(chosen) if chosen != defaults else None)
     return chosen
-
-
-def basemap_choice(lang: str) -> str:
-    options = available_basemaps(data.site_config().tianditu_key)
-    current = state.choice("basemap", options, "offline")
-    picked = st.sidebar.selectbox(t("basemap", lang), options, index=options.index(current),
-                                  format_func=lambda k: t(f"basemap_{k}", lang), key="basemap_select")
-    if picked != "offline":
-        st.sidebar.caption(t("basemap_online_note", lang))
-    state.set_param("basemap", picked if picked != "offline" else None)
-    return picked
 
 
 def show_problems(problems: list[Problem], lang: str) -> None:
@@ -91,17 +83,14 @@ def feature_index(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], l
     return index
 
 
-def search_box(index: dict[str, str], lang: str) -> str | None:
-    """One box that finds any feature by Chinese or English name; the choice lives in ?select=."""
-    keys = sorted(index, key=index.get)
+def selected_feature(index: dict[str, str]) -> str | None:
+    """The feature named by ?select= when it is on this page (an unknown one is reported and dropped)."""
     current = state.param("select")
     if current is not None and current not in index:
         state.note_invalid("select", current)
-        current = None
-    picked = st.selectbox(t("search", lang), keys, index=keys.index(current) if current else None,
-                          format_func=index.get, placeholder=t("search_placeholder", lang), key="search_select")
-    state.set_param("select", picked)
-    return picked
+        state.set_param("select", None)
+        return None
+    return current
 
 
 def feature_list(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang: str) -> list[str]:
@@ -116,9 +105,20 @@ def feature_list(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], la
         for props in gdf.drop(columns="geometry").to_dict("records"):
             basis = t(f"basis_{props.get('geometry_basis')}", lang)
             lines.append(f"- **{escape_md(pick(props, 'name', lang))}** — {escape_md(pick(props, 'function', lang))} "
-                         f"({escape_md(props.get('source', ''))}; {escape_md(basis)})")
+                         f"({escape_md(source_label(props.get('source', ''), lang))}; {escape_md(basis)})")
         blocks.append("\n".join(lines))
     return blocks
+
+
+def feature_list_expander(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang: str) -> None:
+    """Below a map: what it shows as a text list, folded, reachable by keyboard and read by screen readers."""
+    blocks = feature_list(specs, layers, lang)
+    if not blocks:
+        return
+    count = sum(len(layers[s.id]) for s in specs if s.id in layers)
+    with st.expander(f"{t('feature_list', lang)} · {count} {t('features', lang)}"):
+        for block in blocks:
+            st.markdown(block)
 
 
 def view_bounds(view: dict[str, float] | None) -> tuple[float, float, float, float] | None:
@@ -130,33 +130,19 @@ def view_bounds(view: dict[str, float] | None) -> tuple[float, float, float, flo
     return (view["lon"] - half_lon, view["lat"] - half_lat, view["lon"] + half_lon, view["lat"] + half_lat)
 
 
-def slide_downloads(shown: dict[str, gpd.GeoDataFrame], lang: str, title: str, stem: str) -> None:
-    """Slide-ready PNG/PDF of what is shown, rendered on the server when clicked."""
-    bounds = view_bounds(state.view())
-
-    def render(fmt: str) -> bytes:
-        from layers.slide import render_slide  # matplotlib is imported only when someone asks for a slide
-
-        return render_slide(list(shown), lang, bounds=bounds, title=title, fmt=fmt, layers=shown)
-
-    st.sidebar.download_button(t("download_png", lang), lambda: render("png"), file_name=f"{stem}.png",
-                               mime="image/png", key=f"dl_png_{stem}")
-    st.sidebar.download_button(t("download_pdf", lang), lambda: render("pdf"), file_name=f"{stem}.pdf",
-                               mime="application/pdf", key=f"dl_pdf_{stem}")
-
-
 def downloads(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang: str, stem: str,
               title: str = "") -> None:
+    """Slides and data files of what is shown (ui/downloads.py: every click delivers its file or says why)."""
     shown = {s.id: layers[s.id] for s in specs if s.id in layers}
     if not shown:
         return
-    st.sidebar.subheader(t("download", lang))
-    slide_downloads(shown, lang, title, stem)
-    # Callables: the files are built only when someone clicks, not on every rerun.
-    st.sidebar.download_button(t("download_geojson", lang), lambda: to_geojson_text(shown),
-                               file_name=f"{stem}.geojson", mime="application/geo+json", key=f"dl_geojson_{stem}")
-    st.sidebar.download_button(t("download_csv", lang), lambda: to_csv_text(shown), file_name=f"{stem}.csv",
-                               mime="text/csv", key=f"dl_csv_{stem}")
+    st.sidebar.header(t("download", lang))
+    slide_buttons(shown, lang, title, stem, view_bounds(state.view()))
+    content = content_key(shown, tuple(data.file_stamp(s) for s in specs if s.id in shown))
+    file_button(t("download_geojson", lang), lambda: to_geojson_text(shown), f"{stem}.geojson",
+                "application/geo+json", f"dl_geojson_{stem}", content)
+    file_button(t("download_csv", lang), lambda: to_csv_text(shown), f"{stem}.csv", "text/csv", f"dl_csv_{stem}",
+                content)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
@@ -164,15 +150,16 @@ def _spec_json(layer_ids: tuple[str, ...], lang: str, title: str, subtitle: str,
                view: tuple | None, reference: tuple[str, ...], open_popup: bool,
                _layers: dict[str, gpd.GeoDataFrame], stamp: tuple) -> str:
     """The map spec as JSON, cached per (layers, language, selection, view, filter stamp, file times).
-    Layer data is not embedded: the browser fetches each layer's published file (ui.data.published_url)."""
+    Layer data is not embedded: the browser fetches each layer's published file (ui.data.published_url), unless
+    that file cannot be written (a read-only checkout): then the layer's data travels inside the spec."""
     specs = [as_reference(s) if s.id in reference else s for s in data.all_specs() if s.id in layer_ids]
-    urls = {layer_id: data.published_url(layer_id) for layer_id in layer_ids}
+    urls = {layer_id: url for layer_id in layer_ids if (url := data.published_url(layer_id))}  # else: embedded
     only = {layer_id: [str(i) for i in gdf["id"]] for layer_id, gdf in _layers.items()
-            if len(gdf) < data.feature_count(layer_id)}
+            if layer_id in urls and len(gdf) < data.feature_count(layer_id)}
     return json.dumps(build_spec(specs, _layers, lang, title=title, subtitle=subtitle, notice=notice,
                                  selected=selected, view=dict(zip(("lat", "lon", "zoom"), view)) if view else None,
                                  plan_link=f"/plan?lang={lang}&source=", data_urls=urls, only=only,
-                                 open_popup=open_popup),
+                                 open_popup=open_popup, site_link=report_view.site_link(lang)),
                       ensure_ascii=False)
 
 
@@ -182,13 +169,13 @@ def draw_map(group: str, title: str, lang: str, all_layers: dict[str, gpd.GeoDat
     if missing:
         st.error(f"**{t('assets_missing', lang)}**: {', '.join(missing)}. {t('assets_missing_hint', lang)}")
         return
-    view = state.view()
+    view = state.view()  # a view from the address wins; the selected feature's details open in it
     spec = json.loads(_spec_json(tuple(all_layers), lang, title, t("app_title", lang),
                                  data.site_config().notice(lang), selected,
-                                 tuple(view.values()) if view and not selected else None, reference, open_popup,
+                                 tuple(view.values()) if view else None, reference, open_popup,
                                  all_layers, stamp))
     fmap = build_map(spec, basemap=basemap, tianditu_key=data.site_config().tianditu_key)
-    st_folium(fmap, height=MAP_HEIGHT, use_container_width=True, returned_objects=[], key=f"map_{group}")
+    map_frame.show(fmap, key=f"map_{group}")
 
 
 def render(group: str, page_key: str, intro_key: str | None = None,
@@ -200,6 +187,7 @@ def render(group: str, page_key: str, intro_key: str | None = None,
     reference_layers: layers of other groups drawn underneath as thin outlines (e.g. district boundaries);
     focus: a "layer/id" to zoom to and open, overriding the search box (e.g. a district picker)."""
     lang = st.session_state.get("lang", "zh")
+    search.follow_pick(lang)
     specs = data.specs_for(group)
     st.title(t(page_key, lang))
     if intro_key:
@@ -209,14 +197,16 @@ def render(group: str, page_key: str, intro_key: str | None = None,
         return {}
     chosen_ids = layer_toggles(specs, lang)
     keep, filter_stamp = controls(lang) if controls else (None, "")
-    basemap = basemap_choice(lang)
+    basemap = basemap_choice(lang)  # online tiles only after the visitor's own choice (ui/basemap.py)
     chosen = [s for s in specs if s.id in chosen_ids]
     base_layers, base_problems = data.load_layers(data.basemap_specs() + [data.spec(i) for i in reference_layers])
     layers, problems = data.load_layers(chosen)
     if keep is not None:
         layers = {k: keep(data.spec(k), g) for k, g in layers.items()}
     show_problems(base_problems + problems, lang)
-    selected = search_box(feature_index(chosen, layers, lang), lang)
+    names = feature_index(chosen, layers, lang)
+    selected = selected_feature(names)
+    search.search_box(group, lang, selected, names)
     selected = focus or selected
     stamp = (filter_stamp, reference_layers,
              *(data.file_stamp(s) for s in data.basemap_specs() + chosen))
@@ -233,11 +223,6 @@ def render(group: str, page_key: str, intro_key: str | None = None,
                      open_popup=not focus)
     if not chosen:
         st.info(t("no_layers_selected", lang))
-    blocks = feature_list(chosen, layers, lang)
-    if blocks:
-        count = sum(len(layers[s.id]) for s in chosen if s.id in layers)
-        with st.expander(f"{t('feature_list', lang)} · {count} {t('features', lang)}"):
-            for block in blocks:
-                st.markdown(block)
+    feature_list_expander(chosen, layers, lang)
     downloads(chosen, layers, lang, stem=f"dalian_{group}", title=t(page_key, lang))
     return layers

@@ -6,6 +6,7 @@ import re
 import streamlit as st
 
 from layers.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from layers.markdown import escape_md
 
 MAX_PARAM_LENGTH = 500
 LAYER_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -16,9 +17,9 @@ def _notices() -> list[str]:
 
 
 def note_invalid(name: str, value: str) -> None:
+    """Remember an ignored parameter for a notice (Markdown: the value is escaped, shown as plain text)."""
     shown = repr(value if len(value) <= 40 else value[:40] + "…")
-    fence = "`" * (max(map(len, re.findall("`+", shown)), default=0) + 1)
-    _notices().append(f"{name}={fence} {shown} {fence}")  # a code span: Markdown shows the value as plain text
+    _notices().append(f"{name}={escape_md(shown)}")
 
 
 def pop_notices() -> list[str]:
@@ -55,6 +56,25 @@ def set_param(name: str, value: str | None) -> None:
             st.query_params[name] = value
     elif name in st.query_params:
         del st.query_params[name]
+
+
+def set_subject(name: str, value: str | None) -> None:
+    """Set what the map is about (?select=, ?district=, ?step=): a new subject is framed afresh, so a ?view= that
+    described the old one goes. Also for widget callbacks."""
+    if st.query_params.get(name) != value:
+        set_param("view", None)
+    set_param(name, value)
+
+
+def clear_subject(name: str) -> None:
+    set_subject(name, None)
+
+
+def view_cleared_on_change(name: str, key: str):
+    """A widget on_change callback: the widget (session key) sets ?name=, dropping the old ?view=."""
+    def callback() -> None:
+        set_subject(name, st.session_state.get(key) or None)
+    return callback
 
 
 def layer_choice(known: list[str], defaults: list[str]) -> list[str]:
@@ -98,4 +118,4 @@ def view() -> dict[str, float] | None:
     if not all(lo <= values[k] <= hi for k, (lo, hi) in VIEW_LIMITS.items()):
         note_invalid("view", raw)
         return None
-    return {"lat": round(lat, 5), "lon": round(lon, 5), "zoom": round(zoom)}
+    return {"lat": round(lat, 5), "lon": round(lon, 5), "zoom": round(zoom * 4) / 4}  # the map zooms in quarters
