@@ -99,8 +99,8 @@ def test_desktop_indicator_charts_sit_side_by_side_without_chart_library_or_data
     loaded = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)"
                            ".filter(n => /vega|glide|DataFrame|rehype/i.test(n))")  
     assert not loaded, f"the light page loads no chart library, data grid or raw-HTML Markdown: {loaded}"
-    page.wait_for_selector("[class*='st-key-datatable_'] th", state="attached", timeout=30_000)
-    assert page.locator("[class*='st-key-datatable_'] th").count() > 5, "the tables are static tables"
+    page.wait_for_selector(".pm-datatable th", state="attached", timeout=30_000)
+    assert page.locator(".pm-datatable th").count() > 5, "the tables are static tables (ui/tables.py)"
     context.close()
 
 
@@ -130,8 +130,8 @@ def test_english_pages_cite_the_plan_in_english(browser, live_app):
 
 def test_data_page_headers_follow_the_language(browser, live_app):
     context, page = open_page(browser, f"{live_app}/about?lang=zh", has_map=False)
-    page.wait_for_selector("[class*='st-key-datatable_'] thead th", state="attached", timeout=30_000)
-    headers = [h.strip() for h in page.locator("[class*='st-key-datatable_'] thead th").all_inner_texts()]
+    page.wait_for_selector(".pm-datatable thead th", state="attached", timeout=30_000)  # ui/tables.html_table
+    headers = [h.strip() for h in page.locator(".pm-datatable thead th").all_inner_texts()]
     headers = [h for h in headers if h]
     assert headers and all(CJK.search(h) for h in headers), f"Chinese headers in the Chinese UI: {headers}"
     context.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -112,18 +113,50 @@ def test_no_sink_shows_unescaped_payload_anywhere_on_a_crafted_page(geodata_copy
 
 
 def test_static_tables_show_catalog_text_as_text(geodata_copy):
-    """The about page's catalog table (and the indicators' tables, through the same ui.tables.static_table) is
-    Markdown: a crafted title and source must show literally, fetch nothing and not break the table's columns."""
+    """The about page's catalog table is an HTML table (ui.tables.html_table): a crafted title and source must show
+    literally, as text in their own cells — no element, attribute or link from data, and the columns intact."""
     def craft(data):
         entry = next(e for e in data["layers"] if e["id"] == "districts")
-        entry.update(title_en="Districts " + payload("table"), source=payload("table"))
+        entry.update(title_en="Districts " + payload("table") + ' <img src="http://203.0.113.9/t.png">',
+                     source=payload("table") + " </td><td>x")
     rewrite_json(geodata_copy / "catalog.json", craft)
     at = run_app_page("pages/about.py", "en")
     assert not at.exception
-    table = next(m.value for m in at.markdown if m.value.startswith("| "))
-    cells = [c.strip() for line in table.splitlines()[2:] for c in re.split(r"(?<!\\)\|", line)]
-    crafted = [c for c in cells if "203.0.113.9/table" in visible(c)]
-    assert len(crafted) >= 2, cells[:20]  # the title and the source
-    for cell in crafted:
-        assert problems(cell) == [], (cell, problems(cell))
-    assert any(payload("table") in visible(c) for c in crafted), crafted
+    markup = next(e.proto.body for e in at.get("html") if 'class="pm-datatable"' in e.proto.body)
+    table = TableText()
+    table.feed(markup)
+    assert table.tags <= {"style", "table", "thead", "tbody", "tr", "th", "td"}, table.tags  # no <img>, no <a>
+    assert "http://203.0.113.9" not in " ".join(table.attributes), table.attributes
+    widths = {len(row) for row in table.rows}
+    assert widths == {7}, f"every row has the 7 columns: {widths}"
+    row = next(r for r in table.rows if r[0] == "districts")
+    assert row[1] == "Districts " + payload("table") + ' <img src="http://203.0.113.9/t.png">', row[1]
+    assert row[3].startswith(payload("table") + " </td><td>x"), row[3]
+
+
+class TableText(HTMLParser):
+    """The rows of cell texts of an HTML table, with every tag and attribute value seen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self.tags: set[str] = set()
+        self.attributes: list[str] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attributes += [v or "" for _, v in attrs]
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)

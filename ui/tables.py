@@ -1,30 +1,43 @@
-"""Static tables of data: a Markdown table, drawn with the page's first elements, safe for data text.
+"""Static tables of data, safe for data text: an HTML table with its own CSS, for the about and indicators pages.
 
-Not st.table: its component loads lazily, so everything below it was drawn first under a 40 px placeholder and then
-pushed down when the table arrived (layout shift 0.1–0.3 on the about and indicators pages), and it renders every
-cell as Markdown anyway. Here every header and cell goes through layers.markdown.escape_md (the one escaping
-function for Markdown sinks: no links, no images, `|` escaped), in a container the page CSS fits to a phone.
+Not st.table or st.dataframe: st.table renders every cell as Markdown (a crafted cell could fetch an image) and
+st.dataframe loads the data grid. Not a Markdown table either: it is laid out before the page CSS arrives (st.html
+loads lazily), so a wide one first overflowed a phone and then reflowed when its CSS came (layout shift 0.11–0.22).
+html_table_markup gives the table and its CSS together, for one st.html that is never seen without them; st.html
+being lazy itself, a page puts it last, where its arrival pushes nothing down. Every header and cell is
+HTML-escaped (st.html does no Markdown: no links, no images).
 """
 from __future__ import annotations
+
+from html import escape
 
 import pandas as pd
 import streamlit as st
 
-from layers.markdown import escape_md
+HTML_TABLE_CSS = """<style>
+.pm-datatable { width: 100%; border-collapse: collapse; font-size: 14px; line-height: 1.4; color: #1d1d1d;
+  margin: 0.4rem 0 0.8rem; }
+.pm-datatable th, .pm-datatable td { border: 1px solid #d9dce1; padding: 0.3rem 0.45rem; text-align: left;
+  vertical-align: top; overflow-wrap: anywhere; }
+.pm-datatable thead th { background: #f4f5f7; font-weight: 600; }
+@media (max-width: 640px) { .pm-datatable { table-layout: fixed; font-size: 13px; }
+  .pm-datatable th, .pm-datatable td { padding: 0.25rem; } }
+</style>"""
 
 
-def _cell(value: object) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else escape_md(value)
+def _text(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
-def markdown_table(frame: pd.DataFrame) -> str:
-    """The frame as a GitHub-flavoured Markdown table of escaped text, without the index."""
-    lines = ["| " + " | ".join(_cell(c) for c in frame.columns) + " |", "|" + " --- |" * len(frame.columns)]
-    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in frame.itertuples(index=False, name=None)]
-    return "\n".join(lines)
+def html_table_markup(frame: pd.DataFrame, key: str) -> str:
+    """The frame as an HTML table of escaped text (with its CSS), without the index; key names it (data-key)."""
+    head = "".join(f'<th scope="col">{escape(_text(c))}</th>' for c in frame.columns)
+    body = "".join("<tr>" + "".join(f"<td>{escape(_text(v))}</td>" for v in row) + "</tr>"
+                   for row in frame.itertuples(index=False, name=None))
+    return (f'{HTML_TABLE_CSS}<table class="pm-datatable" data-key="{escape(key)}"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table>")
 
 
-def static_table(frame: pd.DataFrame, key: str) -> None:
-    """A table of data as plain text; key names its container (class st-key-datatable_<key>)."""
-    with st.container(key=f"datatable_{key}"):
-        st.markdown(markdown_table(frame))
+def html_table(frame: pd.DataFrame, key: str) -> None:
+    """A table of data as plain text, with its own CSS: place it last on its page (see the module's docstring)."""
+    st.html(html_table_markup(frame, key))

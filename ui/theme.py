@@ -24,11 +24,6 @@ CSS = """
 <style>
 [data-testid="stCaptionContainer"] { opacity: 1 !important; }  /* captions are faded to 60 %: #828180-like, 2.8:1 */
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #55585e; }
-[class*="st-key-datatable_"] table { width: 100%; }  /* ui/tables.py */
-@media (max-width: 640px) {  /* a data table fits a phone's width (a scrolling one is not keyboard-reachable) */
-  [class*="st-key-datatable_"] table { table-layout: fixed; font-size: 13px; }
-  [class*="st-key-datatable_"] th, [class*="st-key-datatable_"] td { overflow-wrap: anywhere; padding: 0.25rem; }
-}
 button kbd { opacity: 1 !important; }  /* a button's shortcut hint, faded by default below 4.5:1 */
 iframe[title="streamlit_folium.st_folium"] { display: block; height: FRAME !important; }
 [class*="st-key-mapframe_"] { height: FRAME !important; overflow: hidden !important; }
