@@ -2,7 +2,7 @@
 
 Timing stays out of tests (bench/quality.py measures it); what is asserted here is stable from run to run:
 - the layout-shift sum of the page (PerformanceObserver, input excluded) from navigation until the map is drawn
-  and Streamlit is idle is at most 0.1: the tour on a desktop, map pages, the indicators and the about page on a phone (a desktop page with an open
+  and Streamlit is idle is at most 0.1: the tour on a desktop, map pages, the indicators, about and site-report pages on a phone (a desktop page with an open
   sidebar still shifts ~0.21 when Streamlit's shell opens the sidebar, see README "Quality"; not asserted);
 - axe-core (npm package, installed into bench/node/ on first use) finds no violation in the top document or in any
   iframe (the maps are iframes);
@@ -23,6 +23,7 @@ CASES = [  # (path, device, has a map, layout shift asserted)
     ("/indicators?lang=en", DESKTOP, False, False),
     ("/indicators?lang=zh", PHONE, False, True),  # one lazy part at the page's end: nothing is pushed (0.40 before)
     ("/about?lang=en", PHONE, False, True),  # the table brings its own CSS: no reflow (0.22 before)
+    ("/site_report?lang=zh", PHONE, True, True),  # typed/uploaded inputs folded: their widgets grow unseen (0.10)
 ]
 
 
@@ -66,4 +67,18 @@ def test_page_does_not_shift_and_has_no_axe_violations(browser, live_app, axe, p
     assert page.evaluate("() => document.documentElement.lang") == lang
     if frame is not None:
         assert frame.evaluate("() => document.documentElement.lang") == lang
+    context.close()
+
+
+def test_site_report_inputs_once_unfolded_have_no_axe_violations(browser, live_app, axe):
+    """The file uploader's drop zone is role="presentation" with a name in Streamlit; static/js/aria.js makes it a
+    named group (axe: presentation-role-conflict before). Checked with the input panel open, as a user has it."""
+    context, page, frame = open_measured(browser, live_app + "/site_report?lang=en", DESKTOP, True)
+    page.get_by_test_id("stExpander").locator("summary").click()
+    zone = page.get_by_test_id("stFileUploaderDropzone")
+    zone.wait_for(state="visible", timeout=10_000)
+    page.wait_for_timeout(500)
+    assert zone.get_attribute("aria-label") == "Upload a site boundary"
+    violations = axe_violations(page, axe)
+    assert not violations, {rule: nodes[:3] for rule, nodes in violations.items()}
     context.close()

@@ -226,12 +226,15 @@ def render() -> None:
     st.title(t("page_site_report", lang))
     st.caption(t("sr_page_intro", lang))
     _from_url()
-    datum = datum_choice(lang)
-    col_a, col_b = st.columns([1, 1], gap="medium")
-    with col_a:
-        coordinate_form(lang, datum)
-    with col_b:
-        upload_box(lang, datum)
+    # The typed and uploaded inputs sit in a folded panel: Streamlit loads these widgets lazily and they grow from
+    # placeholders, which moved the map below them on every first load (issue 15); folded, nothing visible moves.
+    with st.expander(t("sr_input_panel", lang), expanded=False):
+        datum = datum_choice(lang)
+        col_a, col_b = st.columns([1, 1], gap="medium")
+        with col_a:
+            coordinate_form(lang, datum)
+        with col_b:
+            upload_box(lang, datum)
     site: Site | None = st.session_state.get("sr_site")
     error: InputError | None = st.session_state.get("sr_error")
     if error is not None:

@@ -41,22 +41,24 @@ iframe[title="streamlit_folium.st_folium"] { display: block; height: FRAME !impo
     "TOUR", TOUR_FRAME_HEIGHT).replace("FRAME", FRAME_HEIGHT)
 
 # Streamlit's page says <html lang="en"> whatever the UI language; static/js/pagelang.js sets it to the UI language.
-LANG_SCRIPT = '<script src="{src}" data-lang="{tag}"></script>'
+# static/js/aria.js repairs the ARIA slip axe finds in Streamlit's file uploader.
+PAGE_SCRIPTS = '<script src="{src}" data-lang="{tag}"></script><script src="{aria}"></script>'
 
 
-def set_language(lang: str) -> None:
-    """<html lang> = the UI language, from a script in Streamlit's event container (which takes no room in the
-    page, as style-only st.html does). Private Streamlit API: if it changes, the attribute stays "en"."""
+def page_scripts(lang: str) -> None:
+    """<html lang> = the UI language and the ARIA repair, from scripts in Streamlit's event container (which takes no
+    room in the page, as style-only st.html does). Private Streamlit API: if it changes, the attribute stays "en"."""
     try:
         from streamlit.delta_generator_singletons import get_dg_singleton_instance
         from streamlit.proto.Html_pb2 import Html as HtmlProto
 
         proto = HtmlProto()
-        proto.body = LANG_SCRIPT.format(src=versioned(DEFAULT_ASSET_BASE, "js/pagelang.js"),
-                                        tag=HTML_LANG.get(lang, "zh-Hans"))
+        proto.body = PAGE_SCRIPTS.format(src=versioned(DEFAULT_ASSET_BASE, "js/pagelang.js"),
+                                        tag=HTML_LANG.get(lang, "zh-Hans"),
+                                        aria=versioned(DEFAULT_ASSET_BASE, "js/aria.js"))
         proto.unsafe_allow_javascript = True
         get_dg_singleton_instance().event_dg._enqueue("html", proto)
-    except Exception:  # noqa: BLE001 — a missing language attribute must never break a page
+    except Exception:  # noqa: BLE001 — a missing language attribute or repair must never break a page
         pass
 
 
@@ -65,4 +67,4 @@ def apply(lang: str) -> None:
     from ui.tour import PAGE_CSS as TOUR_CSS
 
     st.html(CSS + TOUR_CSS)
-    set_language(lang)
+    page_scripts(lang)
