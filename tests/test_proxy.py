@@ -1,5 +1,5 @@
 """The shipped reverse-proxy configuration (deploy/nginx.conf) with Debian's nginx in front of two app processes:
-headers, blocked paths, CSP in the browser, and a few concurrent sessions (bench/proxy_test.py runs 50)."""
+headers, blocked paths, CSP in the browser, steady desktop pages, and a few concurrent sessions (bench/proxy_test.py runs 50)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,6 +24,7 @@ def test_the_proxy_serves_only_what_the_app_needs_with_security_headers_and_stic
             proxy_test.check_headers(proxy, result)
             proxy_test.check_paths(proxy, result)
             proxy_test.check_browser(proxy, result)
+            proxy_test.check_steady(proxy, result)
             proxy_test.check_component(proxy, result)
             proxy_test.check_load(proxy, result, sessions=6, timeout_s=180)
         finally:
