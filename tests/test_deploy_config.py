@@ -18,13 +18,13 @@ CONFIG = ROOT / "deploy" / "nginx.conf"
 def page_locations() -> list[re.Pattern]:
     """The regex locations that proxy a page (the ones that are neither assets nor Streamlit's own paths)."""
     text = CONFIG.read_text(encoding="utf-8")
-    return [re.compile(m.group(1)) for m in re.finditer(r"location ~ (\^/\([a-z_|]+\)/\?\$) \{", text)]
+    return [re.compile(m.group(1)) for m in re.finditer(r"location ~ (\^/[()a-z_|/?]+\$) \{", text)]
 
 
 def test_every_page_of_the_app_passes_the_proxy():
     locations = page_locations()
     assert locations, "deploy/nginx.conf has a location listing the app's pages"
-    paths = [url_of(page) for page in PAGES if url_of(page) != "/"]
+    paths = [url_of(page) for page in PAGES]
     blocked = [p for p in paths if not any(loc.match(p) for loc in locations)]
     assert blocked == [], f"pages the proxy would answer with 404: {blocked} (add them to deploy/nginx.conf)"
 
