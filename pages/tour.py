@@ -133,11 +133,12 @@ def nav(steps: list[tour.TourStep], step_id: str, lang: str) -> None:
 
 
 def arrow_keys(steps: list[tour.TourStep], step_id: str, lang: str) -> None:
-    """Arrow keys too (many clickers send them): two buttons kept out of sight, drawn last in the page so that
-    nothing moves even before the page's CSS has hidden them."""
+    """Arrow keys too (many clickers send them): two buttons kept out of sight, drawn last in the page, in a
+    container 1 px high (a layout property, there before any CSS), so nothing visible moves when the page's CSS,
+    which may arrive after them, puts them off screen (on a phone they were in view for a moment: a 0.12 shift)."""
     ids = [s.id for s in steps]
     index = ids.index(step_id)
-    with st.container(key="tour_arrows"):
+    with st.container(key="tour_arrows", height=1, border=False):
         st.button(f"← {t('tour_prev', lang)}", key="tour_prev_arrow", on_click=move, args=(ids, -1),
                   disabled=index == 0, shortcut="Left")
         st.button(f"{t('tour_next', lang)} →", key="tour_next_arrow", on_click=move, args=(ids, 1),
@@ -168,10 +169,10 @@ def main() -> None:
         nav(steps, step_id, lang)
     st.progress(number / len(steps))
     map_col, side_col = st.columns([2.1, 1], gap="large")
+    with map_col:  # first: on a phone the text stacks below the map, and drawn first it was pushed out of view
+        draw_map(step, lang)
     with side_col:
         text_panel(step, lang)
-    with map_col:
-        draw_map(step, lang)
     arrow_keys(steps, step_id, lang)
 
 
