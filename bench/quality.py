@@ -13,6 +13,7 @@ run on this machine.
     .venv/bin/python bench/quality.py                      # every page, both presets, median of 3
     .venv/bin/python bench/quality.py --page / --page /tour --preset mobile --runs 1
     .venv/bin/python bench/quality.py --no-lighthouse      # axe, layout shift and first-map times only (quick)
+    .venv/bin/python bench/quality.py --via-proxy          # the pages as the public deployment serves them
 """
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from benchmark import FLOOR, floor_app_dir  # noqa: E402
 from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, launch, start_app, stop_app  # noqa: E402
 from quality_probe import (LAYOUT_SHIFT_OBSERVER, LIGHTHOUSE_CLI, axe_source, axe_violations,  # noqa: E402
                            ensure_npm_packages, layout_shift)
+from proxy_test import start_proxy, stop_proxy  # noqa: E402
 from ui.navigation import current_pages, url_of  # noqa: E402
 
 PRESETS = ("desktop", "mobile")
@@ -154,13 +156,19 @@ def run(args: argparse.Namespace) -> list[dict]:
     axe = axe_source()
     rows = []
     servers: dict[Path, tuple] = {}
+    proxy = None
     with sync_playwright() as pw:
         browser = launch(pw)
         try:
             for label, app_dir, path, has_map in targets(args.page, args.app_dir.resolve()):
-                if app_dir not in servers:
-                    servers[app_dir] = start_app(app_dir)
-                base = servers[app_dir][1].rstrip("/")
+                if args.via_proxy and label != FLOOR:
+                    if proxy is None:
+                        proxy = start_proxy()  # a copy of this checkout, two processes, deploy/nginx.conf
+                    base = proxy.url
+                else:
+                    if app_dir not in servers:
+                        servers[app_dir] = start_app(app_dir)
+                    base = servers[app_dir][1].rstrip("/")
                 url = base + path
                 warm = browser.new_page()
                 load_page(warm, url, has_map)  # the server's caches are warm before anything is measured
@@ -174,6 +182,8 @@ def run(args: argparse.Namespace) -> list[dict]:
                     rows.append(row)
         finally:
             browser.close()
+            if proxy is not None:
+                stop_proxy(proxy)
             for app_dir, (proc, _) in servers.items():
                 stop_app(proc)
                 if app_dir.name.startswith("floor_"):
@@ -225,6 +235,9 @@ def main() -> int:
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (axe, shift, times only)")
     parser.add_argument("--app-dir", type=Path, default=ROOT,
                         help="the app to measure (default: this checkout), e.g. an export of an older commit")
+    parser.add_argument("--via-proxy", action="store_true",
+                        help="serve the app's pages through deploy/nginx.conf (Debian's nginx, as the public "
+                             "deployment does; this checkout only); the floor stays Streamlit's own server")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON to this file")
     args = parser.parse_args()
     rows = run(args)

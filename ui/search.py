@@ -74,8 +74,10 @@ def _label(found: Match, lang: str) -> tuple[str, str]:
 def search_box(group: str, lang: str, selected: str | None = None, names: dict[str, str] | None = None) -> None:
     """The box and its results (group: this page's catalog group). selected: the feature shown now (its name from
     names), offered for clearing."""
+    # The label is read out (the input's accessible name) but not shown: Streamlit draws the box lazily from a
+    # placeholder as high as the input alone, and a shown label grew it by 28 px, moving the map below (issue 15).
     query = st.text_input(t("search", lang), key=QUERY_KEY, max_chars=MAX_QUERY,
-                          placeholder=t("search_placeholder", lang))
+                          placeholder=t("search_placeholder", lang), label_visibility="collapsed")
     if query.strip():
         results = find(query, index(), limit=200, lang=lang)
         if not results:
