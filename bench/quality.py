@@ -14,6 +14,7 @@ run on this machine.
     .venv/bin/python bench/quality.py --page / --page /tour --preset mobile --runs 1
     .venv/bin/python bench/quality.py --no-lighthouse      # axe, layout shift and first-map times only (quick)
     .venv/bin/python bench/quality.py --via-proxy          # the pages as the public deployment serves them
+    .venv/bin/python bench/quality.py --page static        # the static edition's pages only (and the floor)
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ import json
 import math
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -33,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 from benchmark import FLOOR, floor_app_dir  # noqa: E402
-from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, launch, start_app, stop_app  # noqa: E402
+from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, free_port, launch, start_app, stop_app  # noqa: E402
 from quality_probe import (LAYOUT_SHIFT_OBSERVER, LIGHTHOUSE_CLI, axe_source, axe_violations,  # noqa: E402
                            ensure_npm_packages, layout_shift)
 from proxy_test import start_proxy, stop_proxy  # noqa: E402
@@ -142,11 +144,40 @@ def browser_loads(browser, url: str, preset: str, has_map: bool, runs: int, axe:
             "shift_sources": worst}
 
 
-def targets(only: list[str] | None, app_dir: Path) -> list[tuple[str, Path, str, bool]]:
-    """(label, app folder, path, has_map): the floor first, then every listed app page."""
+STATIC_PAGES = (("zh/overview.html", True), ("zh/industry.html", True), ("en/industry.html", True),
+                ("zh/tour.html", True), ("zh/indicators.html", False), ("zh/plan.html", False))
+STATIC = "static edition "  # label prefix of the static edition's pages
+
+
+def targets(only: list[str] | None, app_dir: Path, static: bool) -> list[tuple[str, Path | None, str, bool]]:
+    """(label, app folder, path, has_map): the floor first, then every listed app page, then (static) pages of the
+    static edition (app folder None)."""
     pages = [(url_of(p), app_dir, url_of(p), p.has_map) for p in current_pages()]
     pages = [p for p in pages if not only or p[0] in only]
-    return [(FLOOR, floor_app_dir(), "/", True), *pages]
+    extra = [(STATIC + path, None, path, has_map) for path, has_map in STATIC_PAGES] if static else []
+    return [(FLOOR, floor_app_dir(), "/", True), *pages, *extra]
+
+
+def serve_static_edition() -> tuple[subprocess.Popen, str, Path]:
+    """This checkout's static edition (`python -m layers export --format site`) in a temporary folder, served by
+    `python -m http.server` on loopback: (server, base URL, folder)."""
+    folder = Path(tempfile.mkdtemp(prefix="dalian-static-"))
+    done = subprocess.run([sys.executable, "-m", "layers", "export", "--format", "site", "--out", str(folder / "site")],
+                          cwd=ROOT, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"static edition export failed: {done.stderr[-800:]}")
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                             "--directory", str(folder / "site")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 20
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return proc, f"http://127.0.0.1:{port}", folder
+        except OSError:
+            if proc.poll() is not None or time.time() > deadline:
+                raise RuntimeError("python -m http.server did not start")
+            time.sleep(0.1)
 
 
 def run(args: argparse.Namespace) -> list[dict]:
@@ -157,11 +188,18 @@ def run(args: argparse.Namespace) -> list[dict]:
     rows = []
     servers: dict[Path, tuple] = {}
     proxy = None
+    static = None
     with sync_playwright() as pw:
         browser = launch(pw)
         try:
-            for label, app_dir, path, has_map in targets(args.page, args.app_dir.resolve()):
-                if args.via_proxy and label != FLOOR:
+            for label, app_dir, path, has_map in targets(args.page, args.app_dir.resolve(),
+                                                        not args.no_static and (not args.page or "static" in args.page)):
+                if app_dir is None:
+                    if static is None:
+                        static = serve_static_edition()
+                    base = static[1]
+                    path = "/" + path
+                elif args.via_proxy and label != FLOOR:
                     if proxy is None:
                         proxy = start_proxy()  # a copy of this checkout, two processes, deploy/nginx.conf
                     base = proxy.url
@@ -184,6 +222,9 @@ def run(args: argparse.Namespace) -> list[dict]:
             browser.close()
             if proxy is not None:
                 stop_proxy(proxy)
+            if static is not None:
+                stop_app(static[0])
+                shutil.rmtree(static[2], ignore_errors=True)
             for app_dir, (proc, _) in servers.items():
                 stop_app(proc)
                 if app_dir.name.startswith("floor_"):
@@ -235,6 +276,9 @@ def main() -> int:
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (axe, shift, times only)")
     parser.add_argument("--app-dir", type=Path, default=ROOT,
                         help="the app to measure (default: this checkout), e.g. an export of an older commit")
+    parser.add_argument("--no-static", action="store_true",
+                        help="leave out the static edition's pages (measured when no --page is given, or with "
+                             "--page static: --format site served by http.server)")
     parser.add_argument("--via-proxy", action="store_true",
                         help="serve the app's pages through deploy/nginx.conf (Debian's nginx, as the public "
                              "deployment does; this checkout only); the floor stays Streamlit's own server")
