@@ -540,13 +540,19 @@
     });
     connectors.forEach(function (line) { line.addTo(map); });
     if (layer.cluster && L.markerClusterGroup) {
-      var group = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 36,
-                                         spiderfyOnMaxZoom: true, disableClusteringAtZoom: 12 });
+      // One cluster group for all the map's clustered layers: groups of their own drew bubbles on top of each
+      // other, too close to tap (axe target-size: a bubble only 1 px wide uncovered).
+      if (!state.clusterGroup) {
+        state.clusterGroup = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40,
+                                                    spiderfyOnMaxZoom: true, disableClusteringAtZoom: 12 });
+        state.clusterGroup.addTo(map);
+      }
+      var group = state.clusterGroup, members = [];
       gj.eachLayer(function (lyr) {
         if (lyr.pmHighlight) lyr.addTo(map);  // what a tour step talks about is never hidden in a bubble
-        else group.addLayer(lyr);
+        else members.push(lyr);
       });
-      group.addTo(map);
+      group.addLayers(members);
       state.clusters[layer.id] = group;
     } else {
       gj.addTo(map);
@@ -608,12 +614,10 @@
 
   function showClusterLegend(map, state, legend) {
     if (!legend || !legend.cluster) return;
-    var any = false;
-    Object.keys(state.clusters).forEach(function (id) {
-      state.clusters[id].eachLayer(function (m) {
-        var parent = state.clusters[id].getVisibleParent(m);
-        if (parent && parent !== m) any = true;
-      });
+    var any = false, group = state.clusterGroup;
+    if (group) group.eachLayer(function (m) {
+      var parent = group.getVisibleParent(m);
+      if (parent && parent !== m) any = true;
     });
     if (legend.cluster.hidden === !any) return;
     legend.cluster.hidden = !any;
