@@ -23,7 +23,6 @@ import json
 import math
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -38,7 +37,7 @@ from benchmark import FLOOR, floor_app_dir  # noqa: E402
 from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, free_port, launch, start_app, stop_app  # noqa: E402
 from quality_probe import (LAYOUT_SHIFT_OBSERVER, LIGHTHOUSE_CLI, axe_source, axe_violations,  # noqa: E402
                            ensure_npm_packages, layout_shift)
-from proxy_test import start_proxy, stop_proxy  # noqa: E402
+from proxy_test import start_proxy, stop_proxy, wait_port  # noqa: E402
 from ui.navigation import current_pages, url_of  # noqa: E402
 
 PRESETS = ("desktop", "mobile")
@@ -169,15 +168,8 @@ def serve_static_edition() -> tuple[subprocess.Popen, str, Path]:
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
                              "--directory", str(folder / "site")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 20
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return proc, f"http://127.0.0.1:{port}", folder
-        except OSError:
-            if proc.poll() is not None or time.time() > deadline:
-                raise RuntimeError("python -m http.server did not start")
-            time.sleep(0.1)
+    wait_port(port, proc, "python -m http.server", timeout_s=20)
+    return proc, f"http://127.0.0.1:{port}", folder
 
 
 def run(args: argparse.Namespace) -> list[dict]:

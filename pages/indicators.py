@@ -22,7 +22,7 @@ from layers.indicator_cards import cards_html
 from layers.indicators import completion_13th_long, plan_14th_long, unit_label
 from layers.sources import source_label
 from ui import data
-from ui.tables import html_table_markup
+from ui.tables import HTML_TABLE_CSS, html_table_markup
 
 CAPTION = '<p class="pm-ind-caption">{}</p>'
 PAGE_CSS = """<style>
@@ -80,5 +80,5 @@ if isinstance(tables, dict):
         ("sub_indicator", "col_sub"), ("unit", "col_unit"), ("value_2015", "col_2015"),
         ("target_2020", "col_target_2020"), ("actual_2020", "col_actual_2020"), ("attribute", "attribute")], lang),
         "completion_13th", t("chart_reading_13th", lang), completion_13th_long(done, lang), order)
-    st.html(f'{PAGE_CSS}<div class="pm-ind">{first}{second}'
+    st.html(f'{PAGE_CSS}{HTML_TABLE_CSS}<div class="pm-ind">{first}{second}'
             f'{CAPTION.format(escape(t("indicators_transcription", lang)))}</div>')

@@ -2,8 +2,9 @@
 
 Timing stays out of tests (bench/quality.py measures it); what is asserted here is stable from run to run:
 - the layout-shift sum of the page (PerformanceObserver, input excluded) from navigation until the map is drawn
-  and Streamlit is idle is at most 0.1: the tour on a desktop, map pages, the indicators, about and site-report pages on a phone (a desktop page with an open
-  sidebar still shifts ~0.21 when Streamlit's shell opens the sidebar, see README "Quality"; not asserted);
+  and Streamlit is idle is at most 0.1: the tour on a desktop; map pages, the tour, the indicators, about and
+  site-report pages on a phone (a desktop page with an open sidebar still shifts ~0.21 when Streamlit's shell opens
+  the sidebar, unless deploy/nginx.conf serves it: tests/test_proxy.py; see README "Quality");
 - axe-core (npm package, installed into bench/node/ on first use) finds no violation in the top document or in any
   iframe (the maps are iframes);
 - <html lang> is the UI language, in the page and in the map's frame.

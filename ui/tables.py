@@ -3,8 +3,9 @@
 Not st.table or st.dataframe: st.table renders every cell as Markdown (a crafted cell could fetch an image) and
 st.dataframe loads the data grid. Not a Markdown table either: it is laid out before the page CSS arrives (st.html
 loads lazily), so a wide one first overflowed a phone and then reflowed when its CSS came (layout shift 0.11–0.22).
-html_table_markup gives the table and its CSS together, for one st.html that is never seen without them; st.html
-being lazy itself, a page puts it last, where its arrival pushes nothing down. Every header and cell is
+A table and HTML_TABLE_CSS go into one st.html (html_table; a page with several tables puts the CSS once before
+them), so a table is never seen without its CSS; st.html being lazy itself, a page puts it last, where its arrival
+pushes nothing down. Every header and cell is
 HTML-escaped (st.html does no Markdown: no links, no images).
 """
 from __future__ import annotations
@@ -30,14 +31,15 @@ def _text(value: object) -> str:
 
 
 def html_table_markup(frame: pd.DataFrame, key: str) -> str:
-    """The frame as an HTML table of escaped text (with its CSS), without the index; key names it (data-key)."""
+    """The frame as an HTML table of escaped text, without the index; key names it (data-key). Its CSS is
+    HTML_TABLE_CSS, to go into the same st.html."""
     head = "".join(f'<th scope="col">{escape(_text(c))}</th>' for c in frame.columns)
     body = "".join("<tr>" + "".join(f"<td>{escape(_text(v))}</td>" for v in row) + "</tr>"
                    for row in frame.itertuples(index=False, name=None))
-    return (f'{HTML_TABLE_CSS}<table class="pm-datatable" data-key="{escape(key)}"><thead><tr>{head}</tr></thead>'
+    return (f'<table class="pm-datatable" data-key="{escape(key)}"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table>")
 
 
 def html_table(frame: pd.DataFrame, key: str) -> None:
     """A table of data as plain text, with its own CSS: place it last on its page (see the module's docstring)."""
-    st.html(html_table_markup(frame, key))
+    st.html(HTML_TABLE_CSS + html_table_markup(frame, key))

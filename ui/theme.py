@@ -54,8 +54,8 @@ def page_scripts(lang: str) -> None:
 
         proto = HtmlProto()
         proto.body = PAGE_SCRIPTS.format(src=versioned(DEFAULT_ASSET_BASE, "js/pagelang.js"),
-                                        tag=HTML_LANG.get(lang, "zh-Hans"),
-                                        aria=versioned(DEFAULT_ASSET_BASE, "js/aria.js"))
+                                         tag=HTML_LANG.get(lang, "zh-Hans"),
+                                         aria=versioned(DEFAULT_ASSET_BASE, "js/aria.js"))
         proto.unsafe_allow_javascript = True
         get_dg_singleton_instance().event_dg._enqueue("html", proto)
     except Exception:  # noqa: BLE001 — a missing language attribute or repair must never break a page
