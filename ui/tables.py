@@ -22,15 +22,14 @@ HTML_TABLE_CSS = """<style>
 .pm-datatable { width: 100%; border-collapse: collapse; font-size: 14px; line-height: 1.4; color: #1d1d1d;
   margin: 0.4rem 0 0.8rem; }
 .pm-datatable th, .pm-datatable td { border: 1px solid #d9dce1; padding: 0.3rem 0.45rem; text-align: left;
-  vertical-align: top; overflow-wrap: break-word; }
+  vertical-align: top; overflow-wrap: anywhere; }
 .pm-datatable thead th { background: #f4f5f7; font-weight: 600; }
 @media (max-width: 640px) {
-  .pm-datatable, .pm-datatable tbody, .pm-datatable tr, .pm-datatable td { display: block; width: 100%; }
-  .pm-datatable { font-size: 14px; }
+  .pm-datatable, .pm-datatable tbody, .pm-datatable tr { display: block; width: 100%; }
   .pm-datatable thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
     white-space: nowrap; }
   .pm-datatable tr { border: 1px solid #d9dce1; border-radius: 4px; margin: 0 0 0.6rem; padding: 0.2rem 0; }
-  .pm-datatable td { border: 0; padding: 0.15rem 0.5rem; display: grid; grid-template-columns: 38% 1fr;
+  .pm-datatable td { border: 0; padding: 0.15rem 0.5rem; display: grid; width: 100%; grid-template-columns: 38% 1fr;
     column-gap: 0.5rem; box-sizing: border-box; }
   .pm-datatable td::before { content: attr(data-label); content: attr(data-label) / ""; font-weight: 600;
     color: #3d3d3d; }
