@@ -84,3 +84,35 @@ def test_site_report_inputs_once_unfolded_have_no_axe_violations(browser, live_a
     violations = axe_violations(page, axe)
     assert not violations, {rule: nodes[:3] for rule, nodes in violations.items()}
     context.close()
+
+
+CARD_CELLS = """() => Array.from(document.querySelectorAll('.pm-datatable td')).filter(td => td.textContent).map(td => {
+  const row = td.closest('tr').getBoundingClientRect(), box = td.getBoundingClientRect();
+  return { label: td.dataset.label, before: getComputedStyle(td, '::before').content, display: getComputedStyle(td).display,
+           share: box.width / row.width, overflow: td.scrollWidth - td.clientWidth, text: td.textContent.slice(0, 30) };
+})"""
+
+
+@pytest.mark.parametrize("path", ["/indicators?lang=en", "/about?lang=zh"])
+def test_tables_on_a_phone_are_cards_of_labelled_lines(browser, live_app, path):
+    """At 390 px each table row is a card: every cell a full-width line that starts with its column's name, and
+    no cell's text overflows it (eight columns squeezed into 390 px broke words: 'Indica tor')."""
+    context = new_context(browser, PHONE)
+    page = context.new_page()
+    page.goto(live_app + path)
+    page.wait_for_selector(".pm-datatable td", timeout=30_000)
+    cells = page.evaluate(CARD_CELLS)
+    assert len(cells) > 10
+    for cell in cells:
+        assert cell["share"] > 0.9, f"a cell takes {cell['share']:.0%} of its row's width: {cell}"
+        assert cell["label"] and cell["label"] in cell["before"], cell
+        assert cell["overflow"] <= 1, cell
+    context.close()
+
+    context = new_context(browser, DESKTOP)  # a wide window keeps the table's columns
+    page = context.new_page()
+    page.goto(live_app + path)
+    page.wait_for_selector(".pm-datatable td", timeout=30_000)
+    cells = page.evaluate(CARD_CELLS)
+    assert {c["display"] for c in cells} == {"table-cell"} and all(c["before"] in ("none", "normal") for c in cells)
+    context.close()
