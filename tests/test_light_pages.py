@@ -78,3 +78,65 @@ def test_indicator_cards_escape_text_and_scale_each_indicator_alone():
 def test_indicator_card_text_is_at_least_12px():
     sizes = [int(s) for s in re.findall(r"font-size:\s*(\d+)px", CARD_CSS)]
     assert sizes and min(sizes) >= 12
+
+
+# Markers written in each source file (by its authors, not by the bundler), in the order the files must run.
+SCRIPT_MARKERS = ("Leaflet 1.9.3, a JS library", "L.MarkerClusterGroup=", "root.PlanGeo = api",
+                  "window.SiteTools = { add: add }", "window.PlanMap = { render")
+
+
+def test_the_app_map_loads_its_scripts_as_one_file_in_their_order(monkeypatch):
+    """streamlit-folium loads a map's scripts one after another: the app's map frame gets one bundled file."""
+    from layers import paths
+    from ui import map_frame
+
+    seen = {}
+    monkeypatch.setattr(map_frame, "st_folium", lambda fmap, **kw: seen.update(js=list(fmap.default_js)))
+    map_frame.show(build_map(small_spec(clustered=True)), key="m")
+    assert len(seen["js"]) == 1, seen["js"]
+    url = seen["js"][0][1]
+    assert re.fullmatch(r"/app/static/data/map-scripts-[a-z_-]+\.[0-9a-f]{12}\.js", url), url
+    text = (paths.STATIC / url.removeprefix("/app/static/")).read_text(encoding="utf-8")
+    where = [text.find(marker) for marker in SCRIPT_MARKERS]
+    assert -1 not in where and where == sorted(where), dict(zip(SCRIPT_MARKERS, where))
+    assert "sourceMappingURL" not in text  # no map is published beside the bundle
+
+    map_frame.show(build_map(small_spec(clustered=False)), key="m")
+    text = (paths.STATIC / seen["js"][0][1].removeprefix("/app/static/")).read_text(encoding="utf-8")
+    assert "L.MarkerClusterGroup=" not in text and "window.PlanMap = { render" in text
+
+
+def test_a_changed_script_gives_a_new_bundle_and_the_old_one_goes(tmp_path):
+    from layers.script_bundle import published
+
+    src, out = tmp_path / "static", tmp_path / "static" / "data"
+    (src / "js").mkdir(parents=True)
+    for name, body in (("a", "var a = 1"), ("b", "var b = a + 1 //# not a source map\n//# sourceMappingURL=b.map")):
+        (src / "js" / f"{name}.js").write_text(body, encoding="utf-8")
+    first = published(["js/a.js", "js/b.js"], src, out)
+    text = (src / first).read_text(encoding="utf-8")
+    assert text.index("var a = 1") < text.index("var b = a + 1") and "b.map" not in text
+    assert "var a = 1\n;" in text  # a file without a final ';' cannot run into the next one
+    (src / "js" / "a.js").write_text("var a = 2", encoding="utf-8")
+    import os
+    os.utime(src / "js" / "a.js", (2, 2))
+    second = published(["js/a.js", "js/b.js"], src, out)
+    assert second != first and (src / second).is_file() and not (src / first).exists()
+    assert published(["js/a.js", "js/missing.js"], src, out) is None
+
+
+def test_without_a_writable_data_folder_the_map_keeps_its_separate_scripts(tmp_path, monkeypatch, caplog):
+    from layers import script_bundle
+    from ui import map_frame
+
+    blocked = tmp_path / "data"
+    blocked.write_text("a file where the folder would be", encoding="utf-8")  # writing under it fails (OSError)
+    rels = ["vendor/leaflet/leaflet.js", "js/planmap.js"]
+    assert script_bundle.published(rels, out_dir=blocked) is None
+    assert "python -m layers publish" in caplog.text
+
+    monkeypatch.setattr(script_bundle, "published", lambda rels: None)
+    seen = {}
+    monkeypatch.setattr(map_frame, "st_folium", lambda fmap, **kw: seen.update(js=list(fmap.default_js)))
+    map_frame.show(build_map(small_spec()), key="m")
+    assert [name for name, _ in seen["js"]] == ["leaflet", "markercluster", "geo", "sitetools", "planmap"]
