@@ -382,3 +382,38 @@ def test_a_popup_links_to_the_passage_in_the_sites_plan_text(browser, served, la
         page.close()
     assert errors == [] and hosts == {"127.0.0.1"}
     assert anchor == "box13" and seen and "专栏 13" in heading
+
+
+@pytest.fixture(scope="module")
+def browser_with_scrollbars():
+    """Chromium with classic scrollbars, as Lighthouse and a desktop browser have them (Playwright hides them)."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                      ignore_default_args=["--hide-scrollbars"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["en/industry.html", "en/infrastructure.html", "zh/overview.html"])
+def test_static_pages_do_not_shift_when_the_scrollbar_appears(browser_with_scrollbars, served, path):
+    """At Lighthouse's desktop width (1350 px) the English header fits one line only without a scrollbar: when the
+    long page's end arrived and the scrollbar took 15 px, the header wrapped and pushed the page down (CLS 0.593)."""
+    from quality_probe import LAYOUT_SHIFT_OBSERVER, layout_shift
+
+    context = browser_with_scrollbars.new_context(viewport={"width": 1350, "height": 940})
+    context.add_init_script(LAYOUT_SHIFT_OBSERVER)
+    page = context.new_page()
+    try:
+        page.goto(served + path, wait_until="load")
+        page.wait_for_function("document.querySelectorAll('.leaflet-interactive').length > 0", timeout=20000)
+        page.wait_for_timeout(1000)
+        assert page.evaluate("() => window.innerWidth - document.documentElement.clientWidth") > 0  # a real scrollbar
+        total, entries = layout_shift(page)
+    finally:
+        context.close()
+    assert total <= 0.1, [f"{e['value']:.3f}: {'; '.join(e['sources'][:2])}" for e in entries]
