@@ -70,7 +70,7 @@ def page_texts(at) -> list[str]:
 
 
 class ListItems(HTMLParser):
-    """The items of the HTML lists the pages show (ui.map_page.list_block): each item's bold name and whole text,
+    """The items of the HTML lists the pages show (ui.map_page.list_block): each item's name and whole text,
     and every tag and attribute value seen."""
 
     def __init__(self) -> None:
@@ -88,11 +88,11 @@ class ListItems(HTMLParser):
             self.names.append("")
             self.texts.append("")
             self._in_item = True
-        elif tag == "strong":
+        elif tag == "span" and ("class", "pm-item-name") in attrs:
             self._in_name = self._in_item
 
     def handle_endtag(self, tag):
-        if tag == "strong":
+        if tag == "span":
             self._in_name = False
         elif tag in ("li", "ul"):
             self._in_item = self._in_name = False

@@ -96,7 +96,9 @@ def selected_feature(index: dict[str, str]) -> str | None:
 
 # Sent in the same st.html as the lists it styles, so a list is never laid out without it (nothing reflows).
 LIST_CSS = ("<style>.pm-list-title { margin: 0.5rem 0 0.2rem; } .pm-feature-list { margin: 0 0 0.6rem; "
-            "padding-left: 1.3rem; line-height: 1.5; } .pm-feature-list li { margin: 0.1rem 0; }</style>")
+            "padding-left: 1.3rem; line-height: 1.5; } .pm-feature-list li { margin: 0.1rem 0; } "
+            ".pm-feature-list .pm-item-name { font-weight: 600; } .pm-names-only .pm-item-name { font-weight: 400; }"
+            "</style>")
 
 
 def list_html(blocks: list[str]) -> str:
@@ -105,11 +107,13 @@ def list_html(blocks: list[str]) -> str:
 
 
 def list_block(title: str, items: list[tuple[str, str]]) -> str:
-    """A titled HTML list for st.html: "<title> (n)", then one item per (name, rest): the name in bold, the rest
-    after it. All of it is plain text, escaped here (st.html does no Markdown: no links, no images)."""
-    rows = "".join(f"<li><strong>{escape(name)}</strong>{escape(rest)}</li>" for name, rest in items)
+    """A titled HTML list for st.html: "<title> (n)", then one item per (name, rest): the name (in bold when a
+    rest follows it), then the rest. All of it is plain text, escaped here (st.html does no Markdown: no links, no
+    images)."""
+    rows = "".join(f'<li><span class="pm-item-name">{escape(name)}</span>{escape(rest)}</li>' for name, rest in items)
+    names_only = " pm-names-only" if not any(rest for _, rest in items) else ""
     return (f'<p class="pm-list-title"><strong>{escape(title)}</strong> ({len(items)})</p>'
-            f'<ul class="pm-feature-list">{rows}</ul>')
+            f'<ul class="pm-feature-list{names_only}">{rows}</ul>')
 
 
 def feature_list(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang: str) -> list[str]:
