@@ -49,15 +49,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_publish(_: argparse.Namespace) -> int:
     from layers import paths
     from layers.datafiles import DATA_DIR, publish_all
-    from layers.script_bundle import publish_both
 
     written, problems = publish_all()
-    written += publish_both()
     for rel in written:
         print(f"published {paths.shown(paths.STATIC / rel)}")
     for problem in problems:
         print(f"skipped: {problem}", file=sys.stderr)
-    print(f"{len(written)} file(s) (layers and the map's script bundles) in {paths.shown(DATA_DIR)}")
+    print(f"{len(written)} layer file(s) in {paths.shown(DATA_DIR)}")
     return 1 if problems else 0
 
 
@@ -71,8 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     exp.add_argument("--out", required=True, help="output folder")
     exp.add_argument("--layer", action="append", help="only this layer (repeatable)")
     exp.set_defaults(func=cmd_export)
-    sub.add_parser("publish", help="write the map's data files and script bundles into static/data/ (for a read-only "
-                   "deployment)"
+    sub.add_parser("publish", help="write the map's data files into static/data/ (for a read-only deployment)"
                    ).set_defaults(func=cmd_publish)
     site_cli.add_parser(sub)  # the site report (issue 16)
     args = parser.parse_args(argv)

@@ -23,14 +23,14 @@ def layer_json(gdf: gpd.GeoDataFrame) -> str:
     return json.dumps(gdf.to_geo_dict(drop_id=True), ensure_ascii=False, separators=(",", ":"))
 
 
-def write_once(stem: str, suffix: str, text: str, out_dir: Path | None = None) -> str:
-    """Write text once as <stem>.<content hash><suffix> in out_dir (static/data/) and remove older versions of the
-    same stem; returns its path relative to static/. A file already there (e.g. written by `python -m layers
-    publish` when the deployment was built) is not written again, so a read-only checkout serves it as is;
-    OSError when it is not there and cannot be written."""
+def publish(layer_id: str, gdf: gpd.GeoDataFrame, out_dir: Path | None = None) -> str:
+    """Write the layer once under a name derived from its content; returns its path relative to static/.
+    A file already there (e.g. written by `python -m layers publish` when the deployment was built) is not
+    written again, so a read-only checkout serves it as is; OSError when it is not there and cannot be written."""
     out_dir = DATA_DIR if out_dir is None else out_dir
+    text = layer_json(gdf)
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-    name = f"{stem}.{digest}{suffix}"
+    name = f"{layer_id}.{digest}.geojson"
     target = out_dir / name
     if target.is_file():
         return URL_PREFIX + name
@@ -39,16 +39,10 @@ def write_once(stem: str, suffix: str, text: str, out_dir: Path | None = None) -
         tmp = out_dir / f"{name}.{os.getpid()}-{threading.get_ident()}.tmp"  # two app processes may race here
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(target)  # atomic: a browser never reads half a file
-        for old in out_dir.glob(f"{stem}.*{suffix}"):
+        for old in out_dir.glob(f"{layer_id}.*.geojson"):
             if old != target:
                 old.unlink(missing_ok=True)
     return URL_PREFIX + name
-
-
-def publish(layer_id: str, gdf: gpd.GeoDataFrame, out_dir: Path | None = None) -> str:
-    """Write the layer once under a name derived from its content (write_once); returns its path relative to
-    static/ (data/<layer>.<hash>.geojson)."""
-    return write_once(layer_id, ".geojson", layer_json(gdf), out_dir)
 
 
 def publish_all(out_dir: Path | None = None) -> tuple[list[str], list[str]]:

@@ -120,26 +120,8 @@ def inline_stylesheets(fmap: folium.Map, asset_base: str = DEFAULT_ASSET_BASE,
     return "<style>\n" + "\n".join(parts) + "\n</style>" if parts else ""
 
 
-def map_scripts(clustered: bool) -> tuple[tuple[str, str], ...]:
-    """The map's scripts (name, path under static/) in the order they must run: Leaflet, its cluster plugin when a
-    layer clusters, then the project's own."""
-    return VENDOR_JS[:1] + (CLUSTER_JS if clustered else ()) + VENDOR_JS[1:]
-
-
 def available_basemaps(tianditu_key: str) -> list[str]:
     return [k for k, b in BASEMAPS.items() if b is None or not b.needs_key or tianditu_key]
-
-
-class RawHTML(Element):
-    """Constant HTML put into the map document as it is: not compiled as a Jinja template like branca's Element(text)
-    (compiling the map's 50 KB of inline CSS took ~60 ms per map, and a "{#" in CSS would have broken it)."""
-
-    def __init__(self, html: str):
-        super().__init__()
-        self.html = html
-
-    def render(self, **kwargs: Any) -> str:
-        return self.html
 
 
 class PlanLayers(MacroElement):
@@ -164,7 +146,7 @@ def build_map(spec: dict[str, Any], *, basemap: str = "offline", tianditu_key: s
     fmap = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=8, tiles=None,
                       control_scale=False, zoom_snap=0.25, zoom_delta=0.5, min_zoom=6, max_zoom=18, max_bounds=False)
     clustered = any(layer.get("cluster") for layer in spec["layers"])
-    js = map_scripts(clustered)
+    js = VENDOR_JS[:1] + (CLUSTER_JS if clustered else ()) + VENDOR_JS[1:]
     css = VENDOR_CSS + (CLUSTER_CSS if clustered else ())
     # The app's asset URLs carry their content hash (cacheable for a year behind deploy/nginx.conf); the static
     # edition keeps plain relative paths (its hosting decides its caching).
@@ -177,7 +159,7 @@ def build_map(spec: dict[str, Any], *, basemap: str = "offline", tianditu_key: s
                          name=choice.id, max_zoom=choice.max_zoom,
                          subdomains="01234567" if choice.id == "tianditu" else "abc").add_to(fmap)
     PlanLayers(spec).add_to(fmap)
-    fmap.get_root().html.add_child(RawHTML(ASSET_FALLBACK.format(asset_base=asset_base)))
+    fmap.get_root().html.add_child(Element(ASSET_FALLBACK.format(asset_base=asset_base)))
     return fmap
 
 

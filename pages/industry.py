@@ -57,11 +57,12 @@ def results_panel(lang: str, layers: dict[str, gpd.GeoDataFrame]) -> None:
     total = sum(len(g) for g in layers.values())
     heading = pick(by_id[picked], "name", lang) if picked in by_id else t("industry_all", lang)
     st.metric(escape_md(heading), f"{total} {t('places', lang)}")
-    blocks = [map_page.list_block(data.spec(layer_id).title(lang),
-                                  [(pick(p, "name", lang), "") for p in gdf.drop(columns="geometry").to_dict("records")])
-              for layer_id, gdf in layers.items() if len(gdf)]
-    if blocks:
-        st.html(map_page.list_html(blocks))  # plain HTML: no Markdown to parse before the map's frame appears
+    for layer_id, gdf in layers.items():
+        if not len(gdf):
+            continue
+        st.markdown(f"**{escape_md(data.spec(layer_id).title(lang))}** ({len(gdf)})")
+        st.markdown("\n".join(f"- {escape_md(pick(p, 'name', lang))}"
+                               for p in gdf.drop(columns='geometry').to_dict('records')))
 
 
 def parks_table(lang: str, layers: dict[str, gpd.GeoDataFrame]) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -67,49 +66,6 @@ def page_texts(at) -> list[str]:
 
     walk(at._tree)
     return out
-
-
-class ListItems(HTMLParser):
-    """The items of the HTML lists the pages show (ui.map_page.list_block): each item's name and whole text,
-    and every tag and attribute value seen."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.names: list[str] = []
-        self.texts: list[str] = []
-        self.tags: set[str] = set()
-        self.attributes: list[str] = []
-        self._in_item = self._in_name = False
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.add(tag)
-        self.attributes += [v or "" for _, v in attrs]
-        if tag == "li":
-            self.names.append("")
-            self.texts.append("")
-            self._in_item = True
-        elif tag == "span" and ("class", "pm-item-name") in attrs:
-            self._in_name = self._in_item
-
-    def handle_endtag(self, tag):
-        if tag == "span":
-            self._in_name = False
-        elif tag in ("li", "ul"):
-            self._in_item = self._in_name = False
-
-    def handle_data(self, data):
-        if self._in_item:
-            self.texts[-1] += data
-            if self._in_name:
-                self.names[-1] += data
-
-
-def listed(container) -> ListItems:
-    """The list items of every st.html element in an AppTest page or block (e.g. an expander)."""
-    items = ListItems()
-    for element in container.get("html"):
-        items.feed(element.proto.body)
-    return items
 
 
 def rewrite_json(path: Path, change) -> None:

@@ -7,14 +7,13 @@ legend, scale bar and notice at its bottom are never cut off.
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import urlsplit
 
 import folium
 import streamlit as st
+from branca.element import Element
 from streamlit_folium import st_folium
 
-from layers import script_bundle
-from layers.render import DEFAULT_ASSET_BASE, RawHTML, inline_stylesheets
+from layers.render import inline_stylesheets
 
 FRAME_HEIGHT = 640  # px: the frame's height before the page's CSS applies (and where CSS is not applied)
 # Constant CSS inside the map's frame (no data is inserted): the map fills the frame; nothing in it scrolls.
@@ -25,28 +24,15 @@ html, body { margin: 0; height: 100%; overflow: hidden; }
 </style>"""
 
 
-def bundle_scripts(fmap: folium.Map) -> None:
-    """The map's scripts as one request (layers.script_bundle: the component loads them one after another);
-    left as they are when one is not a local asset or the bundle cannot be written."""
-    rels = [urlsplit(url).path.removeprefix(DEFAULT_ASSET_BASE) for _, url in fmap.default_js]
-    if not all(url.startswith(DEFAULT_ASSET_BASE) for _, url in fmap.default_js):
-        return
-    bundle = script_bundle.published(rels)
-    if bundle:
-        fmap.default_js = [("map_scripts", DEFAULT_ASSET_BASE + bundle)]
-
-
 def show(fmap: folium.Map, key: str, extra_css: str = "", *, returned_objects: tuple[str, ...] = (),
          on_change: Callable[[], None] | None = None) -> None:
     """The map filling its frame; extra_css: constant CSS of the page. By default display only (no reruns on pan
     or zoom); returned_objects and on_change as in st_folium for a map that reports back (the site report's drawing).
     The map's stylesheets go inline into the frame's head (layers.render.inline_stylesheets): as links, the
-    component would add them only after the scripts, and the map's controls would jump. Its scripts come as one
-    file (bundle_scripts)."""
+    component would add them only after the scripts, and the map's controls would jump."""
     styles = inline_stylesheets(fmap)
     fmap.default_css = []
-    bundle_scripts(fmap)
-    fmap.get_root().header.add_child(RawHTML(styles + FRAME_CSS + extra_css))
+    fmap.get_root().header.add_child(Element(styles + FRAME_CSS + extra_css))
     # The container holds the map's place from the moment it exists (a fixed height is part of Streamlit's layout,
     # not of CSS that may come later), while Streamlit shows placeholders for the component: nothing below moves
     # when the map arrives. The page's CSS (ui/theme.py: st-key-mapframe_*) then fits it to a phone or the tour.

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import math
-from html import escape
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -94,44 +93,20 @@ def selected_feature(index: dict[str, str]) -> str | None:
     return current
 
 
-# Sent in the same st.html as the lists it styles, so a list is never laid out without it (nothing reflows).
-LIST_CSS = ("<style>.pm-list-title { margin: 0.5rem 0 0.2rem; } .pm-feature-list { margin: 0 0 0.6rem; "
-            "padding-left: 1.3rem; line-height: 1.5; } .pm-feature-list li { margin: 0.1rem 0; } "
-            ".pm-feature-list .pm-item-name { font-weight: 600; } .pm-names-only .pm-item-name { font-weight: 400; }"
-            "</style>")
-
-
-def list_html(blocks: list[str]) -> str:
-    """Blocks of list_block with their CSS, as one st.html body."""
-    return LIST_CSS + "".join(blocks)
-
-
-def list_block(title: str, items: list[tuple[str, str]]) -> str:
-    """A titled HTML list for st.html: "<title> (n)", then one item per (name, rest): the name (in bold when a
-    rest follows it), then the rest. All of it is plain text, escaped here (st.html does no Markdown: no links, no
-    images)."""
-    rows = "".join(f'<li><span class="pm-item-name">{escape(name)}</span>{escape(rest)}</li>' for name, rest in items)
-    names_only = " pm-names-only" if not any(rest for _, rest in items) else ""
-    return (f'<p class="pm-list-title"><strong>{escape(title)}</strong> ({len(items)})</p>'
-            f'<ul class="pm-feature-list{names_only}">{rows}</ul>')
-
-
 def feature_list(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataFrame], lang: str) -> list[str]:
-    """The map as text (an HTML list per layer, all data escaped): name, the plan's words, source, basis.
-    Plain HTML (st.html: no Markdown parser, no links or images) keeps the page light: as Markdown, the lists of a
-    page like /industry (~10 KB) cost the browser ~0.4 s of rendering before the map's frame appeared; a data grid
-    would cost ~1.2 MB of extra scripts."""
+    """The map as text (a Markdown list per layer, all data escaped): name, the plan's words, source, basis.
+    Plain Markdown keeps the page light (a data grid costs the browser ~1.2 MB of extra scripts)."""
     blocks = []
     for spec in specs:
         gdf = layers.get(spec.id)
         if gdf is None or not len(gdf):
             continue
-        items = []
+        lines = [f"**{escape_md(spec.title(lang))}** ({len(gdf)})"]
         for props in gdf.drop(columns="geometry").to_dict("records"):
             basis = t(f"basis_{props.get('geometry_basis')}", lang)
-            items.append((pick(props, "name", lang), f" — {pick(props, 'function', lang)} "
-                                                     f"({source_label(props.get('source', ''), lang)}; {basis})"))
-        blocks.append(list_block(spec.title(lang), items))
+            lines.append(f"- **{escape_md(pick(props, 'name', lang))}** — {escape_md(pick(props, 'function', lang))} "
+                         f"({escape_md(source_label(props.get('source', ''), lang))}; {escape_md(basis)})")
+        blocks.append("\n".join(lines))
     return blocks
 
 
@@ -142,7 +117,8 @@ def feature_list_expander(specs: list[LayerSpec], layers: dict[str, gpd.GeoDataF
         return
     count = sum(len(layers[s.id]) for s in specs if s.id in layers)
     with st.expander(f"{t('feature_list', lang)} · {count} {t('features', lang)}"):
-        st.html(list_html(blocks))  # folded: its lazy arrival moves nothing
+        for block in blocks:
+            st.markdown(block)
 
 
 def view_bounds(view: dict[str, float] | None) -> tuple[float, float, float, float] | None:

@@ -692,14 +692,10 @@
     var loads = spec.layers.map(function (layer) {
       return layerData(layer).catch(function () { failed.push(layer.title); return null; });
     });
-    // Each layer is drawn in a task of its own: the page answers input (and a phone stays responsive) between
-    // layers instead of waiting for one long task that draws them all.
-    function nextTask() { return new Promise(function (resolve) { setTimeout(resolve, 0); }); }
     var chain = Promise.resolve();
     loads.forEach(function (load, i) {
       chain = chain.then(function () { return load; }).then(function (data) {
         if (data) drawLayer(map, spec, spec.layers[i], data, state);
-        return nextTask();
       });
     });
     return chain.then(function () {
