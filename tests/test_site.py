@@ -385,17 +385,15 @@ def test_a_popup_links_to_the_passage_in_the_sites_plan_text(browser, served, la
 
 
 @pytest.fixture(scope="module")
-def browser_with_scrollbars():
-    """Chromium with classic scrollbars, as Lighthouse and a desktop browser have them (Playwright hides them)."""
-    from playwright.sync_api import sync_playwright
-
+def browser_with_scrollbars(browser):
+    """Chromium with classic scrollbars, as Lighthouse and a desktop browser have them (Playwright hides them).
+    Launched from the session's Playwright (a second sync_playwright() inside it is refused)."""
     from browser import CHROMIUM, CHROMIUM_ARGS
 
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
-                                      ignore_default_args=["--hide-scrollbars"])
-        yield chromium
-        chromium.close()
+    chromium = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                           ignore_default_args=["--hide-scrollbars"])
+    yield chromium
+    chromium.close()
 
 
 @pytest.mark.browser
