@@ -93,26 +93,27 @@ CARD_CELLS = """() => Array.from(document.querySelectorAll('.pm-datatable td')).
 })"""
 
 
+def table_cells(browser, url: str, device: dict) -> list[dict]:
+    """Every non-empty table cell of the page at url, measured as the device shows it (CARD_CELLS)."""
+    context = new_context(browser, device)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_selector(".pm-datatable td", timeout=30_000)
+        return page.evaluate(CARD_CELLS)
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("path", ["/indicators?lang=en", "/about?lang=zh"])
 def test_tables_on_a_phone_are_cards_of_labelled_lines(browser, live_app, path):
     """At 390 px each table row is a card: every cell a full-width line that starts with its column's name, and
     no cell's text overflows it (eight columns squeezed into 390 px broke words: 'Indica tor')."""
-    context = new_context(browser, PHONE)
-    page = context.new_page()
-    page.goto(live_app + path)
-    page.wait_for_selector(".pm-datatable td", timeout=30_000)
-    cells = page.evaluate(CARD_CELLS)
+    cells = table_cells(browser, live_app + path, PHONE)
     assert len(cells) > 10
     for cell in cells:
         assert cell["share"] > 0.9, f"a cell takes {cell['share']:.0%} of its row's width: {cell}"
         assert cell["label"] and cell["label"] in cell["before"], cell
         assert cell["overflow"] <= 1, cell
-    context.close()
-
-    context = new_context(browser, DESKTOP)  # a wide window keeps the table's columns
-    page = context.new_page()
-    page.goto(live_app + path)
-    page.wait_for_selector(".pm-datatable td", timeout=30_000)
-    cells = page.evaluate(CARD_CELLS)
+    cells = table_cells(browser, live_app + path, DESKTOP)  # a wide window keeps the table's columns
     assert {c["display"] for c in cells} == {"table-cell"} and all(c["before"] in ("none", "normal") for c in cells)
-    context.close()
